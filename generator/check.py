@@ -1,0 +1,95 @@
+"""Stage 2 of the pipeline: check what the models alone cannot, across files.
+
+Ids must be unique and every cross-reference must point at something that exists.
+Each problem is reported at the line of the field that holds the bad id.
+"""
+
+from __future__ import annotations
+
+from generator.errors import ContentError
+from generator.load import KnowledgeBase
+
+# Human names of the reference kinds, for messages.
+_KIND_NAMES = {
+    "principles": "投诉处理原则",
+    "complaint-categories": "投诉类别",
+    "customer-types": "难缠客户类型",
+    "forbidden-phrases": "服务禁语",
+    "glossary": "术语",
+}
+
+
+def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
+    errors = _check_reference_ids(kb)
+    errors += _check_case_ids(kb)
+    errors += _check_case_links(kb)
+    return errors
+
+
+def reference_ids(kb: KnowledgeBase, kind: str) -> set[str]:
+    ref = kb.reference.get(kind)
+    return {entry.id for entry in ref.content.entries} if ref else set()
+
+
+def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
+    errors = []
+    for ref in kb.reference.values():
+        first_line: dict[str, int] = {}
+        for index, entry in enumerate(ref.content.entries):
+            loc = ("entries", index, "id")
+            if entry.id in first_line:
+                errors.append(ref.doc.error(loc, f"编号 {entry.id} 重复(第 {first_line[entry.id]} 行已用过)"))
+            else:
+                first_line[entry.id] = ref.doc.locate(loc)[0]
+        if ref.kind == "principles":
+            numbers: dict[int, str] = {}
+            for index, entry in enumerate(ref.content.entries):
+                if entry.number in numbers:
+                    errors.append(ref.doc.error(("entries", index, "number"), f"序号 {entry.number} 与 {numbers[entry.number]} 重复"))
+                numbers.setdefault(entry.number, entry.id)
+    return errors
+
+
+def _check_case_ids(kb: KnowledgeBase) -> list[ContentError]:
+    errors, seen = [], {}
+    for case_file in kb.cases:
+        case_id = case_file.case.id
+        if case_id in seen:
+            errors.append(case_file.doc.error(("id",), f"案例编号 {case_id} 重复(已用于 {seen[case_id]})"))
+        seen.setdefault(case_id, case_file.doc.display)
+    return errors
+
+
+def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
+    errors = []
+    principles = reference_ids(kb, "principles")
+    categories = reference_ids(kb, "complaint-categories")
+    customer_types = reference_ids(kb, "customer-types")
+    for case_file in kb.cases:
+        case, doc = case_file.case, case_file.doc
+        used: dict[str, int] = {}
+        for index, use in enumerate(case.principles):
+            loc = ("principles", index, "principle")
+            errors += _unknown(doc, loc, use.principle, principles, "principles")
+            if use.principle in used:
+                errors.append(doc.error(loc, f"原则 {use.principle} 已在第 {used[use.principle]} 行列出"))
+            used.setdefault(use.principle, doc.locate(loc)[0])
+        for index, ref_id in enumerate(case.complaint_categories):
+            errors += _unknown(doc, ("complaint_categories", index), ref_id, categories, "complaint-categories")
+        for index, ref_id in enumerate(case.customer_types):
+            errors += _unknown(doc, ("customer_types", index), ref_id, customer_types, "customer-types")
+        for index, ref_id in enumerate(case.related_cases):
+            loc = ("related_cases", index)
+            if ref_id == case.id:
+                errors.append(doc.error(loc, "案例不能把自己列为相关案例"))
+            elif ref_id not in kb.case_file_ids:
+                errors.append(doc.error(loc, f"没有编号为 {ref_id} 的案例(cases/ 中找不到 {ref_id}.yml)"))
+    return errors
+
+
+def _unknown(doc, loc: tuple, ref_id: str, known: set[str], kind: str) -> list[ContentError]:
+    if ref_id in known:
+        return []
+    name = _KIND_NAMES[kind]
+    hint = f"已有:{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"
+    return [doc.error(loc, f"没有编号为 {ref_id} 的{name}({hint})")]

@@ -1,0 +1,11 @@
+"""Typed options of the MkDocs plugin (``plugins: - training: ...`` in mkdocs.yml)."""
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class TrainingConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    # Folders of YAML content, relative to mkdocs.yml.
+    cases_dir = opt.Type(str, default="cases")
+    reference_dir = opt.Type(str, default="reference")

@@ -1,0 +1,47 @@
+"""The one error type for content mistakes, shared by every stage of the pipeline.
+
+A mistake in a trainer's file is never an exception with a traceback: each stage
+collects ``ContentError`` values and raises them together as ``ContentErrors``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One mistake in one file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """All content mistakes found in one run, sorted by file and line."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(error) for error in self.errors]
+        count = len(self.errors)
+        lines.append(f"共 {count} 处错误。" if count != 1 else "共 1 处错误。")
+        return "\n".join(lines)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a trainer would type it: relative to the project, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

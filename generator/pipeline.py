@@ -1,0 +1,31 @@
+"""The whole core in two calls, shared by the MkDocs plugin, the CLI and the tests.
+
+Nothing here knows MkDocs: ``read_knowledge_base`` loads and checks, ``render_pages``
+(from render.py) turns the result into pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check import check_knowledge_base
+from generator.errors import ContentErrors
+from generator.load import KnowledgeBase, Sources, load_knowledge_base
+from generator.render import GeneratedPage, render_pages
+
+__all__ = ["GeneratedPage", "KnowledgeBase", "Sources", "read_knowledge_base", "render_pages", "sources_for"]
+
+
+def sources_for(root: Path, cases_dir: str = "cases", reference_dir: str = "reference") -> Sources:
+    root = root.resolve()
+    return Sources(root=root, cases_dir=root / cases_dir, reference_dir=root / reference_dir)
+
+
+def read_knowledge_base(sources: Sources) -> KnowledgeBase:
+    """Load and check every content file; raise ContentErrors listing all mistakes."""
+    kb, errors = load_knowledge_base(sources)
+    # Cross-references are checked even when some files failed, so one run shows all.
+    errors += check_knowledge_base(kb)
+    if errors:
+        raise ContentErrors(errors)
+    return kb

@@ -108,12 +108,28 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         raise ContentErrors([_syntax_error(display, exc)]) from None
     finally:
         loader.dispose()
+    if _uses_aliases(text):
+        raise ContentErrors(_alias_errors(display, text))
     doc = YamlDocument(path, display, None)
     builder = _NodeBuilder(doc)
     doc.data = builder.build(node, ())
     if builder.errors:
         raise ContentErrors(builder.errors)
     return doc
+
+
+def _uses_aliases(text: str) -> bool:
+    return "*" in text and any(isinstance(token, yaml.AliasToken) for token in yaml.scan(text, Loader=yaml.SafeLoader))
+
+
+def _alias_errors(display: str, text: str) -> list[ContentError]:
+    # Aliases can multiply a few lines into gigabytes (the "billion laughs"), and a
+    # trainer never needs them: each one is reported where it is written.
+    return [
+        ContentError(display, token.start_mark.line + 1, token.start_mark.column + 1, "", "不支持 YAML 别名(*名称),请把内容直接写出来")
+        for token in yaml.scan(text, Loader=yaml.SafeLoader)
+        if isinstance(token, yaml.AliasToken)
+    ]
 
 
 def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
@@ -134,15 +150,14 @@ def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
 class _NodeBuilder:
     """Turns composed YAML nodes into plain data, recording where each node starts.
 
-    Duplicate keys, which PyYAML would silently overwrite, and aliases, which can
-    multiply a small file into gigabytes, are refused.
+    Duplicate keys, which PyYAML would silently overwrite, are refused; aliases never
+    get here (see ``_alias_errors``).
     """
 
     def __init__(self, doc: YamlDocument):
         self.doc = doc
         self.errors: list[ContentError] = []
         self.constructor = yaml.SafeLoader("")
-        self.seen: set[int] = set()
 
     def _mark(self, node: yaml.Node) -> Location:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -152,10 +167,6 @@ class _NodeBuilder:
         self.errors.append(ContentError(self.doc.display, line, column, dotted(loc), message))
 
     def build(self, node: yaml.Node, loc: tuple) -> Any:
-        if id(node) in self.seen:
-            self._fail(node, loc, "不支持 YAML 别名(*名称),请把内容直接写出来")
-            return None
-        self.seen.add(id(node))
         self.doc.value_marks[loc] = self._mark(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)

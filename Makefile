@@ -1,0 +1,49 @@
+# Two commands do everything: `make serve` (preview) and `make test` (the whole suite).
+# Each creates .venv and installs the project first if needed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test check schema browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## site: build the site into site/ (strict: any warning fails)
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## check: validate every content file and list all mistakes
+check: $(STAMP)
+	$(BIN)/training-kb check
+
+## schema: rewrite the JSON Schema files for editors from the models
+schema: $(STAMP)
+	$(BIN)/training-kb schema
+
+## browser: Debian's Chromium and CJK fonts for the browser tests (installed as root if missing)
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "Browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
+	  fi; \
+	fi
+
+## test: the whole test suite, browser tests included
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache $(VENV)

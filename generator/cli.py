@@ -1,0 +1,97 @@
+"""The command-line tool: the same core as the MkDocs plugin, for trainers and CI.
+
+    training-kb check          validate every content file, print all errors, exit 1 on any
+    training-kb new case ID    scaffold a commented case file
+    training-kb schema         write the JSON Schema files for editors
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ContentErrors
+from generator.model.base import SLUG_PATTERN
+from generator.pipeline import read_knowledge_base, sources_for
+from generator.render import render_template
+from generator.schema import SCHEMA_DIR, write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="training-kb", description="客户服务培训知识库的生成器工具。")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目目录(mkdocs.yml 所在目录),默认为当前目录")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="检查全部内容文件,列出所有错误")
+    new = commands.add_parser("new", help="新建内容文件")
+    new.add_argument("kind", choices=["case"], help="要新建的内容类型")
+    new.add_argument("id", help="编号,例如 lost-key(也是文件名和网址)")
+    schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema 文件")
+    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="输出目录")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        return run_check(args.root)
+    if args.command == "new":
+        return run_new_case(args.root, args.id)
+    for path in write_schemas(args.out):
+        print(f"已写入 {path}")
+    return 0
+
+
+def project_dirs(root: Path) -> tuple[str, str]:
+    """The content folders named in mkdocs.yml's training plugin, or the defaults."""
+    dirs = {"cases_dir": "cases", "reference_dir": "reference"}
+    config_file = root / "mkdocs.yml"
+    if config_file.is_file():
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("training"), dict):
+                dirs.update({k: v for k, v in plugin["training"].items() if k in dirs})
+    return dirs["cases_dir"], dirs["reference_dir"]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !!python and !ENV tags we do not need, without failing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def run_check(root: Path) -> int:
+    try:
+        kb = read_knowledge_base(sources_for(root, *project_dirs(root)))
+    except ContentErrors as exc:
+        print(exc.report())
+        return 1
+    print(f"检查通过:{len(kb.cases)} 个案例,{len(kb.reference)} 个参考文件。")
+    return 0
+
+
+def run_new_case(root: Path, case_id: str) -> int:
+    if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > 64:
+        print(f"编号 {case_id!r} 不可用:只能用小写英文字母、数字和连字符,例如 lost-key", file=sys.stderr)
+        return 1
+    cases_dir = (root / project_dirs(root)[0]).resolve()
+    path = cases_dir / f"{case_id}.yml"
+    if path.exists():
+        print(f"{path} 已存在,没有改动它", file=sys.stderr)
+        return 1
+    schema = SCHEMA_DIR / "case.schema.json"
+    try:
+        schema_path = Path("..", schema.relative_to(root.resolve())).as_posix()
+    except ValueError:
+        schema_path = schema.as_uri()
+    text = render_template("new-case.yml.j2", case_id=case_id, schema_path=schema_path)
+    cases_dir.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    print(f"已创建 {path};填好内容后运行 training-kb check")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""JSON Schema files for editors, generated from the models (the single source of truth).
+
+VS Code's YAML extension maps them onto cases/*.yml and reference/*.yml so trainers get
+autocompletion and the field descriptions as tooltips.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.model import REFERENCE_KINDS, Case, ReferenceFile
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+
+def json_schemas() -> dict[str, str]:
+    """File name → schema text, for every kind of content file."""
+    models = {"case.schema.json": Case}
+    for kind, entry_model in REFERENCE_KINDS.items():
+        models[f"reference-{kind}.schema.json"] = ReferenceFile[entry_model]
+    schemas = {}
+    for name, model in models.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+        schemas[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return schemas
+
+
+def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in json_schemas().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

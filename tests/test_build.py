@@ -1,0 +1,119 @@
+"""Real, strict MkDocs builds of the project and of small fixture projects."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=ENV, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def page_text(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_project_builds_a_page_per_case_and_the_library(project_site):
+    case_files = sorted(p.stem for p in (ROOT / "cases").glob("*.yml"))
+    assert case_files, "the project ships cases"
+    library = page_text(project_site, "cases/index.html")
+    for case_id in case_files:
+        assert (project_site / "cases" / case_id / "index.html").is_file()
+        assert f'href="{case_id}/"' in library
+
+
+def test_case_pages_stay_out_of_the_sidebar(project_site):
+    home = page_text(project_site, "index.html")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index("</nav>", home.index('md-nav--primary'))]
+    assert "cases/sand-pit/" not in nav
+    assert "cases/" in nav  # the library itself is in the sidebar
+
+
+def test_reference_page_lists_the_cases_that_break_each_principle(project_site):
+    principles = page_text(project_site, "reference/principles/index.html")
+    section = principles[principles.index('id="p2"'):principles.index('id="p3"')]
+    assert "违背这条原则的案例" in section
+    assert "../../cases/sand-pit/" in section
+
+
+def test_search_index_is_segmented_into_chinese_words(project_site):
+    index = json.loads(page_text(project_site, "search/search_index.json"))
+    assert index["config"]["lang"] == ["zh"]
+    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    words = set(re.split(r"[\s\u200b\-]+", text))
+    for word in ("投诉", "业主", "沙池"):
+        assert word in words, word
+
+
+def test_site_makes_no_external_requests_in_its_html(project_site):
+    for page in project_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="(https?:[^"]+)"', html):
+            pytest.fail(f"{page.relative_to(project_site)} loads {url}")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_fixture_project_builds(project, tmp_path):
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    case = page_text(tmp_path / "site", "cases/lost-key/index.html")
+    assert "丢失的门禁卡" in case and "培训师提示" in case
+
+
+def test_broken_case_fails_the_build_with_file_line_and_writes_nothing(project, tmp_path):
+    case = project / "cases" / "lost-key.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("previous build", encoding="utf-8")
+    result = build(project, site)
+    assert result.returncode == 1
+    assert "cases/lost-key.yml:3:1: sumary: 未知字段(是否想写 summary?)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in site.iterdir()] == ["keep.html"]
+
+
+def test_text_from_yaml_cannot_inject_html_or_links(project, tmp_path):
+    case = project / "cases" / "lost-key.yml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("title: 丢失的门禁卡", "title: '<script>alert(1)</script> [点我](javascript:alert(2))'")
+    case.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in ("cases/lost-key/index.html", "cases/index.html"):
+        html = page_text(tmp_path / "site", page)
+        assert "<script>alert(1)" not in html
+        assert 'href="javascript:' not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_docs_file_that_clashes_with_a_generated_page_is_refused(project, tmp_path):
+    (project / "content" / "cases").mkdir()
+    (project / "content" / "cases" / "lost-key.md").write_text("# 手写的\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "cases/lost-key.md 与生成的页面同名" in result.stderr

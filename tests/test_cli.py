@@ -1,0 +1,88 @@
+"""The trainer's command-line tool: check, new case, schema."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.cli import main
+from generator.schema import SCHEMA_DIR, json_schemas
+
+
+def test_check_passes_on_a_good_project(project, capsys):
+    assert main(["--root", str(project), "check"]) == 0
+    assert "检查通过:2 个案例" in capsys.readouterr().out
+
+
+def test_check_lists_every_error_and_exits_1(project, capsys):
+    case = project / "cases" / "lost-key.yml"
+    text = case.read_text(encoding="utf-8").replace("title:", "titel:").replace("principle: p1", "principle: p7")
+    case.write_text(text, encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "cases/lost-key.yml:1:1: title: 缺少必填字段",
+        "cases/lost-key.yml:2:1: titel: 未知字段(是否想写 title?)",
+        "共 2 处错误。",
+    ]
+
+
+def test_check_reports_cross_reference_errors_with_lines(project, capsys):
+    case = project / "cases" / "lost-key.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("principle: p1", "principle: p7"), encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    assert "cases/lost-key.yml:9:16: principles.0.principle: 没有编号为 p7 的投诉处理原则(已有:p1)" in capsys.readouterr().out
+
+
+def test_new_case_scaffold_passes_check_once_filled_in(project, capsys):
+    assert main(["--root", str(project), "new", "case", "water-leak"]) == 0
+    path = project / "cases" / "water-leak.yml"
+    scaffold = path.read_text(encoding="utf-8")
+    assert scaffold.startswith("# yaml-language-server: $schema=")
+    # Unfilled, check says exactly what is missing.
+    assert main(["--root", str(project), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "cases/water-leak.yml:7:8: title: 不能为空" in out
+    # A trainer fills in the blanks.
+    filled = (
+        scaffold.replace('title: ""', "title: 楼上漏水")
+        .replace('summary: ""', "summary: 楼上漏水,楼下业主投诉。")
+        .replace('source: ""', "source: 自编示例")
+        .replace("scenario: |               # 案情经过,可以写多段 Markdown\n  \n", "scenario: |\n  楼上的水管漏了。\n")
+    )
+    path.write_text(filled, encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out
+
+
+def test_new_case_refuses_a_bad_id_or_an_existing_file(project, capsys):
+    assert main(["--root", str(project), "new", "case", "../evil"]) == 1
+    assert "不可用" in capsys.readouterr().err
+    before = (project / "cases" / "lost-key.yml").read_text(encoding="utf-8")
+    assert main(["--root", str(project), "new", "case", "lost-key"]) == 1
+    assert (project / "cases" / "lost-key.yml").read_text(encoding="utf-8") == before
+    assert not (project.parent / "evil.yml").exists()
+
+
+def test_committed_schema_matches_the_models():
+    committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
+    assert committed == json_schemas(), "run `make schema` and commit generator/schema/"
+
+
+def test_schema_describes_fields_for_editor_tooltips():
+    schema = json.loads(json_schemas()["case.schema.json"])
+    assert schema["additionalProperties"] is False
+    assert "案例标题" in schema["properties"]["title"]["description"]
+    assert set(schema["required"]) >= {"id", "title", "scenario"}
+
+
+def test_schema_command_writes_files(tmp_path, capsys):
+    assert main(["schema", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "case.schema.json").is_file()
+
+
+@pytest.mark.parametrize("argv", [["new", "lesson", "x"], ["nonsense"]])
+def test_bad_command_line_is_a_usage_error(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2

@@ -1,0 +1,247 @@
+"""Browser tests: the real project site, built once, served locally, driven by Chromium.
+
+One strict MkDocs build of the project is shared by every test in this folder; a plain
+threaded HTTP server serves it on 127.0.0.1, the way a phone on the intranet would see it.
+Chromium is Debian's (/usr/bin/chromium): Playwright's own browser download is not used.
+A missing browser fails the run, it never skips: CI must not go green without these tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The case every story starts from: the sand-pit complaint of the source material.
+SAND_PIT = "sand-pit"
+MOBILE = {"width": 360, "height": 740}
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# --- The knowledge base as the trainers wrote it --------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    title: str
+    industry: str
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+
+
+def read_cases(root: Path = ROOT) -> dict[str, CaseSummary]:
+    """The cases of the project, read straight from the YAML the trainers edit."""
+    cases = {}
+    for path in sorted((root / "cases").glob("*.y*ml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases[data["id"]] = CaseSummary(
+            id=data["id"],
+            title=data["title"],
+            industry=data["industry"],
+            tags=tuple(data.get("tags") or ()),
+            categories=tuple(data.get("complaint_categories") or ()),
+        )
+    return cases
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of the site to open: its kind and its path below the base URL."""
+
+    kind: str
+    path: str
+
+    @property
+    def test_id(self) -> str:
+        return f"{self.kind}:{self.path or '/'}"
+
+
+def static_page_path(markdown: Path, docs_dir: Path) -> str:
+    """Where MkDocs (use_directory_urls) publishes a Markdown file of docs_dir."""
+    relative = markdown.relative_to(docs_dir).with_suffix("")
+    if relative.name in ("index", "README"):
+        relative = relative.parent
+    path = relative.as_posix()
+    return "" if path == "." else path + "/"
+
+
+def site_pages(root: Path = ROOT) -> list[SitePage]:
+    """One page of every kind the site has: every static page of content/, the case
+    library, the sand-pit case, and every reference page."""
+    docs_dir = root / "content"
+    pages = []
+    for markdown in sorted(docs_dir.rglob("*.md")):
+        path = static_page_path(markdown, docs_dir)
+        kind = {"": "home", "tags/": "tags"}.get(path, "lesson")
+        pages.append(SitePage(kind, path))
+    pages.append(SitePage("library", "cases/"))
+    pages.append(SitePage("case", f"cases/{SAND_PIT}/"))
+    for path in sorted((root / "reference").glob("*.y*ml")):
+        pages.append(SitePage("reference", f"reference/{path.stem}/"))
+    return pages
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # A test that asks for `site_page` runs once for every kind of page.
+    if "site_page" in metafunc.fixturenames:
+        pages = site_pages()
+        metafunc.parametrize("site_page", pages, ids=[page.test_id for page in pages])
+
+
+@pytest.fixture(scope="session")
+def cases() -> dict[str, CaseSummary]:
+    found = read_cases()
+    if SAND_PIT not in found:
+        pytest.fail(f"the project has no cases/{SAND_PIT}.yml: the browser stories start from that case")
+    return found
+
+
+# --- The site: built once, served on 127.0.0.1 ----------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once with `mkdocs build --strict` into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed ({result.returncode}):\n{result.stderr}{result.stdout}")
+    return site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The built site, served by a threaded HTTP server on a free port of 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --- Chromium -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, launched once through Playwright."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "
+            "install Debian's chromium: apt-get install chromium (or run `make browser`)",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Make browser contexts (desktop by default) that are closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("locale", "zh-CN")
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A desktop-sized page (1280x800)."""
+    return new_context(viewport={"width": 1280, "height": 800}).new_page()
+
+
+@pytest.fixture
+def mobile_page(new_context):
+    """A phone: 360x740 CSS pixels, touch, the viewport meta honoured."""
+    context = new_context(viewport=MOBILE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    return context.new_page()
+
+
+# --- Material's search ----------------------------------------------------------------
+
+RESULT_ITEM = ".md-search-result__item"
+
+
+def search_for(page, query: str, *, via_icon: bool = False):
+    """Open Material's search the way a trainee does and wait until results are listed.
+
+    On a desktop the keyboard shortcut "/" focuses the search box; on a phone only the
+    magnifier icon in the header opens it. The index loads in a web worker, so the list
+    is awaited, not assumed.
+    """
+    if via_icon:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.locator("body").press("/")
+    search_box = page.locator("input.md-search__input")
+    search_box.wait_for(state="visible")
+    search_box.press_sequentially(query)
+    page.locator(RESULT_ITEM).first.wait_for(state="visible", timeout=15_000)
+    return page.locator(f"{RESULT_ITEM} > a, {RESULT_ITEM} a.md-search-result__link")
+
+
+@pytest.fixture(scope="session")
+def search():
+    """`search(page, query, via_icon=False)`: type a query and return the result links."""
+    return search_for
+
+
+def path_of(url: str, base_url: str) -> str:
+    """The part of a site URL below the base URL, without query or fragment."""
+    return re.sub(r"[?#].*$", "", url.removeprefix(base_url))

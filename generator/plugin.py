@@ -14,10 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from generator.config import TrainingConfig
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
+from generator.render import LIBRARY_URI
 
 log = logging.getLogger("mkdocs.plugins.training")
 
@@ -58,6 +61,25 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         for name in STYLESHEETS + SCRIPTS:
             files.append(File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)))
         return files
+
+    # Remember the library page: case pages are not in the nav, so while one renders the
+    # library is marked active instead, and the sidebar shows where the reader is.
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.library = next((page for page in nav.pages if page.file.src_uri == LIBRARY_URI), None)
+        return nav
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        if self.library is not None and self._is_case_page(page):
+            self.library.active = True
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.library is not None and self._is_case_page(page):
+            self.library.active = False
+        return output
+
+    def _is_case_page(self, page: Page) -> bool:
+        return page.file.generated_by == "training" and page.file.src_uri.startswith("cases/") and page.file.src_uri != LIBRARY_URI
 
     # While serving, rebuild when any YAML source changes, not only docs_dir.
     @event_priority(-100)

@@ -1,0 +1,36 @@
+"""The core stays free of MkDocs, so another site generator could take its pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from generator.pipeline import read_knowledge_base, render_pages, sources_for
+from tests.conftest import FIXTURES
+
+
+def test_core_does_not_import_mkdocs():
+    code = (
+        "import sys, generator.pipeline, generator.cli\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_render_is_deterministic_and_pure():
+    kb = read_knowledge_base(sources_for(FIXTURES / "minimal"))
+    first = render_pages(kb)
+    second = render_pages(read_knowledge_base(sources_for(FIXTURES / "minimal")))
+    assert first == second
+    by_uri = {page.uri: page for page in first}
+    assert set(by_uri) == {
+        "cases/index.md",
+        "cases/lost-key.md",
+        "cases/late-repair.md",
+        "reference/principles.md",
+        "reference/complaint-categories.md",
+    }
+    assert not by_uri["cases/lost-key.md"].in_nav
+    assert by_uri["cases/index.md"].in_nav
+    assert by_uri["cases/lost-key.md"].source == "cases/lost-key.yml"

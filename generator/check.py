@@ -38,7 +38,7 @@ def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
         for index, entry in enumerate(ref.content.entries):
             loc = ("entries", index, "id")
             if entry.id in first_line:
-                errors.append(ref.doc.error(loc, f"编号 {entry.id} 重复(第 {first_line[entry.id]} 行已用过)"))
+                errors.append(ref.doc.error(loc, f"编号 {entry.id} 重复（第 {first_line[entry.id]} 行已用过）"))
             else:
                 first_line[entry.id] = ref.doc.locate(loc)[0]
         if ref.kind == "principles":
@@ -55,7 +55,7 @@ def _check_case_ids(kb: KnowledgeBase) -> list[ContentError]:
     for case_file in kb.cases:
         case_id = case_file.case.id
         if case_id in seen:
-            errors.append(case_file.doc.error(("id",), f"案例编号 {case_id} 重复(已用于 {seen[case_id]})"))
+            errors.append(case_file.doc.error(("id",), f"案例编号 {case_id} 重复（已用于 {seen[case_id]}）"))
         seen.setdefault(case_id, case_file.doc.display)
     return errors
 
@@ -67,13 +67,16 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
     customer_types = reference_ids(kb, "customer-types")
     for case_file in kb.cases:
         case, doc = case_file.case, case_file.doc
-        used: dict[str, int] = {}
+        # A case may both break and apply one principle (the sand pit breaks the first half
+        # of principle 3 and applies the second), but not say the same thing twice.
+        used: dict[tuple[str, str], int] = {}
         for index, use in enumerate(case.principles):
             loc = ("principles", index, "principle")
             errors += _unknown(doc, loc, use.principle, principles, "principles")
-            if use.principle in used:
-                errors.append(doc.error(loc, f"原则 {use.principle} 已在第 {used[use.principle]} 行列出"))
-            used.setdefault(use.principle, doc.locate(loc)[0])
+            key = (use.principle, use.verdict)
+            if key in used:
+                errors.append(doc.error(loc, f"原则 {use.principle}（{use.verdict}）已在第 {used[key]} 行列出"))
+            used.setdefault(key, doc.locate(loc)[0])
         for index, ref_id in enumerate(case.complaint_categories):
             errors += _unknown(doc, ("complaint_categories", index), ref_id, categories, "complaint-categories")
         for index, ref_id in enumerate(case.customer_types):
@@ -83,7 +86,7 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
             if ref_id == case.id:
                 errors.append(doc.error(loc, "案例不能把自己列为相关案例"))
             elif ref_id not in kb.case_file_ids:
-                errors.append(doc.error(loc, f"没有编号为 {ref_id} 的案例(cases/ 中找不到 {ref_id}.yml)"))
+                errors.append(doc.error(loc, f"没有编号为 {ref_id} 的案例（cases/ 中找不到 {ref_id}.yml）"))
     return errors
 
 
@@ -91,5 +94,5 @@ def _unknown(doc, loc: tuple, ref_id: str, known: set[str], kind: str) -> list[C
     if ref_id in known:
         return []
     name = _KIND_NAMES[kind]
-    hint = f"已有:{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"
-    return [doc.error(loc, f"没有编号为 {ref_id} 的{name}({hint})")]
+    hint = f"已有：{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"
+    return [doc.error(loc, f"没有编号为 {ref_id} 的{name}（{hint}）")]

@@ -23,12 +23,12 @@ from generator.schema import SCHEMA_DIR, write_schemas
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="training-kb", description="客户服务培训知识库的生成器工具。")
-    parser.add_argument("--root", type=Path, default=Path("."), help="项目目录(mkdocs.yml 所在目录),默认为当前目录")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目目录（mkdocs.yml 所在目录），默认为当前目录")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="检查全部内容文件,列出所有错误")
+    commands.add_parser("check", help="检查全部内容文件，列出所有错误")
     new = commands.add_parser("new", help="新建内容文件")
     new.add_argument("kind", choices=["case"], help="要新建的内容类型")
-    new.add_argument("id", help="编号,例如 lost-key(也是文件名和网址)")
+    new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema 文件")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="输出目录")
     args = parser.parse_args(argv)
@@ -67,18 +67,18 @@ def run_check(root: Path) -> int:
     except ContentErrors as exc:
         print(exc.report())
         return 1
-    print(f"检查通过:{len(kb.cases)} 个案例,{len(kb.reference)} 个参考文件。")
+    print(f"检查通过：{len(kb.cases)} 个案例，{len(kb.reference)} 个参考文件。")
     return 0
 
 
 def run_new_case(root: Path, case_id: str) -> int:
     if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > 64:
-        print(f"编号 {case_id!r} 不可用:只能用小写英文字母、数字和连字符,例如 lost-key", file=sys.stderr)
+        print(f"编号 {case_id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key", file=sys.stderr)
         return 1
     cases_dir = (root / project_dirs(root)[0]).resolve()
     path = cases_dir / f"{case_id}.yml"
     if path.exists():
-        print(f"{path} 已存在,没有改动它", file=sys.stderr)
+        print(f"{path} 已存在，没有改动它", file=sys.stderr)
         return 1
     schema = SCHEMA_DIR / "case.schema.json"
     try:
@@ -89,7 +89,7 @@ def run_new_case(root: Path, case_id: str) -> int:
     cases_dir.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"已创建 {path};填好内容后运行 training-kb check")
+    print(f"已创建 {path}；填好内容后运行 training-kb check")
     return 0
 
 

@@ -91,13 +91,13 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     """Parse one file; raise ContentErrors for unreadable or malformed YAML."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        raise ContentErrors([ContentError(display, 1, 1, "", f"文件太大({len(raw):,} 字节),上限 {MAX_FILE_BYTES:,} 字节")])
+        raise ContentErrors([ContentError(display, 1, 1, "", f"文件太大（{len(raw):,} 字节），上限 {MAX_FILE_BYTES:,} 字节")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentErrors([ContentError(display, line, column, "", "不是 UTF-8 编码的文本,请用 UTF-8 保存文件")]) from None
+        raise ContentErrors([ContentError(display, line, column, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存文件")]) from None
     if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
         raise ContentErrors([ContentError(display, 1, 1, "", "文件是空的")])
 
@@ -126,7 +126,7 @@ def _alias_errors(display: str, text: str) -> list[ContentError]:
     # Aliases can multiply a few lines into gigabytes (the "billion laughs"), and a
     # trainer never needs them: each one is reported where it is written.
     return [
-        ContentError(display, token.start_mark.line + 1, token.start_mark.column + 1, "", "不支持 YAML 别名(*名称),请把内容直接写出来")
+        ContentError(display, token.start_mark.line + 1, token.start_mark.column + 1, "", "不支持 YAML 别名（*名称），请把内容直接写出来")
         for token in yaml.scan(text, Loader=yaml.SafeLoader)
         if isinstance(token, yaml.AliasToken)
     ]
@@ -136,11 +136,11 @@ def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "YAML 语法错误"
     if "'\\t'" in problem:
-        message = "不能用 Tab 缩进,请改用空格"
+        message = "不能用 Tab 缩进，请改用空格"
     elif "expected a single document" in (exc.context or ""):
-        message = "一个文件只能有一个 YAML 文档(不要用 ---  分隔多个)"
+        message = "一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）"
     else:
-        message = f"YAML 语法错误:{problem}"
+        message = f"YAML 语法错误：{problem}"
         if exc.context:
             message += f"({exc.context})"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -178,7 +178,7 @@ class _NodeBuilder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self._fail(key_node, loc, "不支持 YAML 合并键(<<),请把内容直接写出来")
+                self._fail(key_node, loc, "不支持 YAML 合并键（<<），请把内容直接写出来")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, loc, "键必须是简单的文字")
@@ -186,7 +186,7 @@ class _NodeBuilder:
             key = str(self.constructor.construct_object(key_node))
             if key in result:
                 first = self.doc.key_marks[loc + (key,)]
-                self._fail(key_node, loc + (key,), f"重复的键(第 {first[0]} 行已经写过)")
+                self._fail(key_node, loc + (key,), f"重复的键（第 {first[0]} 行已经写过）")
                 continue
             self.doc.key_marks[loc + (key,)] = self._mark(key_node)
             result[key] = self.build(value_node, loc + (key,))
@@ -197,25 +197,25 @@ class _NodeBuilder:
 
 _MESSAGES = {
     "missing": "缺少必填字段",
-    "string_type": "应为文本(数字或日期请加引号)",
-    "list_type": "应为列表(每项一行,以 - 开头)",
-    "dict_type": "应为映射(键: 值)",
-    "model_type": "应为映射(键: 值)",
-    "model_attributes_type": "应为映射(键: 值)",
+    "string_type": "应为文本（数字或日期请加引号）",
+    "list_type": "应为列表（每项一行，以 - 开头）",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
     "int_from_float": "应为整数",
-    "string_pattern_mismatch": "编号只能用小写英文字母、数字和连字符,例如 sand-pit",
+    "string_pattern_mismatch": "编号只能用小写英文字母、数字和连字符，例如 sand-pit",
     "string_too_short": "不能为空",
     "too_short": "至少要有 {min_length} 项",
-    "string_too_long": "太长:最多 {max_length} 个字符",
-    "too_long": "太多:最多 {max_length} 项",
+    "string_too_long": "太长：最多 {max_length} 个字符",
+    "too_long": "太多：最多 {max_length} 项",
     "literal_error": "只能是 {expected}",
     "greater_than_equal": "不能小于 {ge}",
     "less_than_equal": "不能大于 {le}",
     "bool_type": "应为 true 或 false",
-    "date_type": "应为日期,例如 2026-11-23",
-    "date_from_datetime_parsing": "应为日期,例如 2026-11-23",
+    "date_type": "应为日期，例如 2026-11-23",
+    "date_from_datetime_parsing": "应为日期，例如 2026-11-23",
 }
 
 
@@ -235,7 +235,7 @@ def _error_from_pydantic(doc: YamlDocument, err: dict, known_fields: set[str]) -
         message = "未知字段"
         guess = difflib.get_close_matches(str(loc[-1]), known_fields, n=1)
         if guess:
-            message += f"(是否想写 {guess[0]}?)"
+            message += f"（是否想写 {guess[0]}？）"
         return doc.error(loc, message, key=True)
     if kind == "missing":
         line, column = doc.locate(loc[:-1])
@@ -243,7 +243,7 @@ def _error_from_pydantic(doc: YamlDocument, err: dict, known_fields: set[str]) -
     template = _MESSAGES.get(kind)
     message = template.format(**err.get("ctx", {})) if template else err["msg"]
     if not loc and kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = "文件内容应是一个映射(每行 键: 值)"
+        message = "文件内容应是一个映射（每行 键: 值）"
     return doc.error(loc, message)
 
 
@@ -292,7 +292,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
             continue
         case, doc = loaded
         if case.id != path.stem:
-            errors.append(doc.error(("id",), f"编号 {case.id} 与文件名不一致:应为 {path.stem},或把文件改名为 {case.id}{path.suffix}"))
+            errors.append(doc.error(("id",), f"编号 {case.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {case.id}{path.suffix}"))
             continue
         kb.cases.append(CaseFile(case, doc))
     for path in yaml_files(sources.reference_dir):
@@ -300,7 +300,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
         entry_model = REFERENCE_KINDS.get(path.stem)
         if entry_model is None:
             known = "、".join(f"{kind}.yml" for kind in REFERENCE_KINDS)
-            errors.append(ContentError(display, 1, 1, "", f"未知的参考文件;参考目录中只能有 {known}"))
+            errors.append(ContentError(display, 1, 1, "", f"未知的参考文件；参考目录中只能有 {known}"))
             continue
         loaded, problems = _load_one(path, sources.root, ReferenceFile[entry_model])
         errors += problems

@@ -43,7 +43,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         try:
             self.kb = read_knowledge_base(self.sources)
         except ContentErrors as exc:
-            raise PluginError("内容有错误,站点未生成:\n" + exc.report()) from None
+            raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_URI}/{name}" for name in SCRIPTS)
         return config
@@ -55,7 +55,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             return None
         for page in render_pages(self.kb):
             if files.get_file_from_path(page.uri) is not None:
-                raise PluginError(f"{config.docs_dir}/{page.uri} 与生成的页面同名,请改名或删除该文件")
+                raise PluginError(f"{config.docs_dir}/{page.uri} 与生成的页面同名，请改名或删除该文件")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
         for name in STYLESHEETS + SCRIPTS:

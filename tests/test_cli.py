@@ -12,7 +12,7 @@ from generator.schema import SCHEMA_DIR, json_schemas
 
 def test_check_passes_on_a_good_project(project, capsys):
     assert main(["--root", str(project), "check"]) == 0
-    assert "检查通过:2 个案例" in capsys.readouterr().out
+    assert "检查通过：2 个案例" in capsys.readouterr().out
 
 
 def test_check_lists_every_error_and_exits_1(project, capsys):
@@ -23,7 +23,7 @@ def test_check_lists_every_error_and_exits_1(project, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "cases/lost-key.yml:1:1: title: 缺少必填字段",
-        "cases/lost-key.yml:2:1: titel: 未知字段(是否想写 title?)",
+        "cases/lost-key.yml:2:1: titel: 未知字段（是否想写 title？）",
         "共 2 处错误。",
     ]
 
@@ -32,7 +32,7 @@ def test_check_reports_cross_reference_errors_with_lines(project, capsys):
     case = project / "cases" / "lost-key.yml"
     case.write_text(case.read_text(encoding="utf-8").replace("principle: p1", "principle: p7"), encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 1
-    assert "cases/lost-key.yml:9:16: principles.0.principle: 没有编号为 p7 的投诉处理原则(已有:p1)" in capsys.readouterr().out
+    assert "cases/lost-key.yml:9:16: principles.0.principle: 没有编号为 p7 的投诉处理原则（已有：p1）" in capsys.readouterr().out
 
 
 def test_new_case_scaffold_passes_check_once_filled_in(project, capsys):
@@ -47,9 +47,9 @@ def test_new_case_scaffold_passes_check_once_filled_in(project, capsys):
     # A trainer fills in the blanks.
     filled = (
         scaffold.replace('title: ""', "title: 楼上漏水")
-        .replace('summary: ""', "summary: 楼上漏水,楼下业主投诉。")
+        .replace('summary: ""', "summary: 楼上漏水，楼下业主投诉。")
         .replace('source: ""', "source: 自编示例")
-        .replace("scenario: |               # 案情经过,可以写多段 Markdown\n  \n", "scenario: |\n  楼上的水管漏了。\n")
+        .replace("scenario: |               # 案情经过，可以写多段 Markdown\n  \n", "scenario: |\n  楼上的水管漏了。\n")
     )
     path.write_text(filled, encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out

@@ -50,7 +50,7 @@ BAD_CASES = [
         GOOD_CASE.replace("title: 新案例", "titel: 新案例"),
         [
             "cases/new-case.yml:1:1: title: 缺少必填字段",
-            "cases/new-case.yml:2:1: titel: 未知字段(是否想写 title?)",
+            "cases/new-case.yml:2:1: titel: 未知字段（是否想写 title？）",
         ],
         id="misspelt field",
     ),
@@ -61,12 +61,12 @@ BAD_CASES = [
     ),
     pytest.param(
         GOOD_CASE.replace("tags: [测试]", "tags: 测试"),
-        ["cases/new-case.yml:6:7: tags: 应为列表(每项一行,以 - 开头)"],
+        ["cases/new-case.yml:6:7: tags: 应为列表（每项一行，以 - 开头）"],
         id="string instead of list",
     ),
     pytest.param(
         GOOD_CASE.replace("title: 新案例", "title: 2024"),
-        ["cases/new-case.yml:2:8: title: 应为文本(数字或日期请加引号)"],
+        ["cases/new-case.yml:2:8: title: 应为文本（数字或日期请加引号）"],
         id="number instead of text",
     ),
     pytest.param(
@@ -76,77 +76,77 @@ BAD_CASES = [
     ),
     pytest.param(
         GOOD_CASE.replace("principle: p1", "principle: p9"),
-        ["cases/new-case.yml:8:16: principles.0.principle: 没有编号为 p9 的投诉处理原则(已有:p1)"],
+        ["cases/new-case.yml:8:16: principles.0.principle: 没有编号为 p9 的投诉处理原则（已有：p1）"],
         id="unknown principle",
     ),
     pytest.param(
         GOOD_CASE + "complaint_categories: [parking]\n",
-        ["cases/new-case.yml:12:24: complaint_categories.0: 没有编号为 parking 的投诉类别(已有:service)"],
+        ["cases/new-case.yml:12:24: complaint_categories.0: 没有编号为 parking 的投诉类别（已有：service）"],
         id="unknown complaint category",
     ),
     pytest.param(
         GOOD_CASE + "related_cases: [nowhere]\n",
-        ["cases/new-case.yml:12:17: related_cases.0: 没有编号为 nowhere 的案例(cases/ 中找不到 nowhere.yml)"],
+        ["cases/new-case.yml:12:17: related_cases.0: 没有编号为 nowhere 的案例（cases/ 中找不到 nowhere.yml）"],
         id="unknown related case",
     ),
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id: New Case"),
-        ["cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符,例如 sand-pit"],
+        ["cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符，例如 sand-pit"],
         id="bad id",
     ),
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id: ../etc"),
-        ["cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符,例如 sand-pit"],
+        ["cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符，例如 sand-pit"],
         id="id with a path",
     ),
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id: other-case"),
-        ["cases/new-case.yml:1:5: id: 编号 other-case 与文件名不一致:应为 new-case,或把文件改名为 other-case.yml"],
+        ["cases/new-case.yml:1:5: id: 编号 other-case 与文件名不一致：应为 new-case，或把文件改名为 other-case.yml"],
         id="id differs from file name",
     ),
     pytest.param(
         GOOD_CASE + "title: 又一个标题\n",
-        ["cases/new-case.yml:12:1: title: 重复的键(第 2 行已经写过)"],
+        ["cases/new-case.yml:12:1: title: 重复的键（第 2 行已经写过）"],
         id="duplicate key",
     ),
     pytest.param(
         GOOD_CASE.replace("  - principle: p1", "\t- principle: p1"),
-        ["cases/new-case.yml:8:1: 不能用 Tab 缩进,请改用空格"],
+        ["cases/new-case.yml:8:1: 不能用 Tab 缩进，请改用空格"],
         id="tab indentation",
     ),
     pytest.param(
         GOOD_CASE.replace("title: 新案例", "title: [新案例"),
-        ["cases/new-case.yml:3:8: YAML 语法错误:expected ',' or ']', but got ':'(while parsing a flow sequence)"],
+        ["cases/new-case.yml:3:8: YAML 语法错误：expected ',' or ']', but got ':'(while parsing a flow sequence)"],
         id="unclosed bracket",
     ),
     pytest.param("", ["cases/new-case.yml:1:1: 文件是空的"], id="empty file"),
     pytest.param("# 只有注释\n", ["cases/new-case.yml:1:1: 文件是空的"], id="only comments"),
     pytest.param(
         "- 一个列表\n",
-        ["cases/new-case.yml:1:1: 文件内容应是一个映射(每行 键: 值)"],
+        ["cases/new-case.yml:1:1: 文件内容应是一个映射（每行 键: 值）"],
         id="list instead of mapping",
     ),
     pytest.param(
         GOOD_CASE.encode("utf-8").replace("案情".encode(), "案情".encode("gbk")),
-        ["cases/new-case.yml:11:11: 不是 UTF-8 编码的文本,请用 UTF-8 保存文件"],
+        ["cases/new-case.yml:11:11: 不是 UTF-8 编码的文本，请用 UTF-8 保存文件"],
         id="GBK bytes",
     ),
     pytest.param(
         "base: &a [x, x]\nmore: &b [*a, *a]\n" + GOOD_CASE,
         [
-            "cases/new-case.yml:2:11: 不支持 YAML 别名(*名称),请把内容直接写出来",
-            "cases/new-case.yml:2:15: 不支持 YAML 别名(*名称),请把内容直接写出来",
+            "cases/new-case.yml:2:11: 不支持 YAML 别名（*名称），请把内容直接写出来",
+            "cases/new-case.yml:2:15: 不支持 YAML 别名（*名称），请把内容直接写出来",
         ],
         id="alias",
     ),
     pytest.param(
         GOOD_CASE.replace("scenario: 案情。", "scenario: " + "长" * 20_001),
-        ["cases/new-case.yml:11:11: scenario: 太长:最多 20000 个字符"],
+        ["cases/new-case.yml:11:11: scenario: 太长：最多 20000 个字符"],
         id="huge field",
     ),
     pytest.param(
         GOOD_CASE + "---\nid: second\n",
-        ["cases/new-case.yml:12:1: 一个文件只能有一个 YAML 文档(不要用 ---  分隔多个)"],
+        ["cases/new-case.yml:12:1: 一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）"],
         id="two documents",
     ),
 ]
@@ -190,4 +190,4 @@ def test_duplicate_reference_id_is_reported_at_the_second(project):
         + "  - id: p1\n    number: 2\n    title: 重复\n    explanation: 重复。\n",
         encoding="utf-8",
     )
-    assert errors_for(project, GOOD_CASE) == ["reference/principles.yml:7:9: entries.1.id: 编号 p1 重复(第 3 行已用过)"]
+    assert errors_for(project, GOOD_CASE) == ["reference/principles.yml:7:9: entries.1.id: 编号 p1 重复（第 3 行已用过）"]

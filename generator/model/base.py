@@ -17,7 +17,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=64),
-    Field(description="编号:小写英文字母、数字和连字符,例如 sand-pit;同时用作网址。"),
+    Field(description="编号：小写英文字母、数字和连字符，例如 sand-pit；同时用作网址。"),
 ]
 
 # Length caps keep a pasted novel (or a 5 MB accident) out of the build.

@@ -16,18 +16,18 @@ from generator.model.base import Line, Markdown, Slug, StrictModel
 class Principle(StrictModel):
     """One of the seven principles of complaint handling."""
 
-    id: Slug = Field(description="原则编号,例如 p1。")
-    number: int = Field(ge=1, le=99, description="序号(第几条原则)。")
+    id: Slug = Field(description="原则编号，例如 p1。")
+    number: int = Field(ge=1, le=99, description="序号（第几条原则）。")
     title: Line = Field(description="原则的简短表述。")
-    explanation: Markdown = Field(description="这条原则的含义和做法(Markdown)。")
+    explanation: Markdown = Field(description="这条原则的含义和做法（Markdown）。")
 
 
 class ComplaintCategory(StrictModel):
     """A kind of complaint in property management, with what to do about it."""
 
-    id: Slug = Field(description="类别编号,例如 facilities。")
+    id: Slug = Field(description="类别编号，例如 facilities。")
     title: Line = Field(description="类别名称。")
-    description: Markdown = Field(description="这一类投诉指什么(Markdown)。")
+    description: Markdown = Field(description="这一类投诉指什么（Markdown）。")
     examples: list[Line] = Field(default_factory=list, description="典型例子。")
     countermeasures: list[Markdown] = Field(default_factory=list, description="应对措施。")
 
@@ -35,7 +35,7 @@ class ComplaintCategory(StrictModel):
 class CustomerType(StrictModel):
     """A difficult-customer type and the tactic that works with it."""
 
-    id: Slug = Field(description="类型编号,例如 intimidating。")
+    id: Slug = Field(description="类型编号，例如 intimidating。")
     title: Line = Field(description="类型名称。")
     signs: Markdown = Field(description="怎样认出这类客户。")
     tactics: list[Markdown] = Field(description="应对方法。")
@@ -65,5 +65,5 @@ class ReferenceFile(StrictModel, Generic[Entry]):
     """A reference file: the page it becomes, then its entries."""
 
     title: Line = Field(description="参考页面的标题。")
-    intro: Markdown | None = Field(default=None, description="页面开头的说明(Markdown)。")
+    intro: Markdown | None = Field(default=None, description="页面开头的说明（Markdown）。")
     entries: list[Entry] = Field(description="条目列表。")

@@ -1,0 +1,323 @@
+"""Flowchart stage 1, second half: the arrows between placed boxes, and their labels.
+
+Every route leaves its box through a port (bottom or side) and then runs in the free
+corridors of the grid: the vertical strips between lanes and the horizontal gaps between
+rows, which hold no box by construction. Shorter routes over the boxes' own lane are
+tried too and kept only when they pass no box. Among the routes that pass no box and do
+not run along another arrow, the cheapest wins: length, plus a price for every bend and a
+higher one for every crossing. All choices are in a fixed order, so the result is
+deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator.flowchart.geometry import Box, Connector, Label, Point, Rect, TextLine
+from generator.flowchart.text import text_width
+
+CLEARANCE = 6  # how close an arrow may pass a box it does not touch
+TRACK_STEP = 8  # distance between parallel arrows sharing a corridor
+BEND_COST = 24
+CROSSING_COST = 400
+
+Segment = tuple[Point, Point]
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: str | None
+    back: bool
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The free corridors: x ranges of the strips between lanes (outer margins included)
+    and y ranges of the gaps between rows (gap k lies above row k)."""
+
+    strips: tuple[tuple[int, int], ...]
+    gaps: tuple[tuple[int, int], ...]
+    lanes: int
+    width: int
+    height: int
+
+
+def route_connectors(boxes: dict[str, Box], edges: list[Edge], grid: Grid, label_size: int) -> list[Connector]:
+    """One connector per edge, in the order of ``edges``."""
+    ports = exit_ports(boxes, edges, grid)
+    routes: dict[int, list[Point]] = {}
+    # Forward edges first: they carry the main flow and get the straightest routes;
+    # loops go around what is already drawn.
+    for index in sorted(range(len(edges)), key=lambda i: edges[i].back):
+        placed = [(edges[i], routes[i]) for i in sorted(routes)]
+        routes[index] = _best_route(edges[index], ports, boxes, grid, placed)
+    all_segments = [segment for i in sorted(routes) for segment in _segments(routes[i])]
+    labels: list[Label] = []
+    connectors = []
+    for index, edge in enumerate(edges):
+        label = None
+        if edge.label:
+            label = _place_label(edge.label, routes[index], boxes[edge.source], boxes, labels, all_segments, grid, label_size)
+            labels.append(label)
+        connectors.append(Connector(edge.source, edge.target, tuple(routes[index]), label, edge.back))
+    return connectors
+
+
+# --- ports ---------------------------------------------------------------------------
+
+_OPPOSITE = {"left": "right", "right": "left"}
+
+
+def exit_ports(boxes: dict[str, Box], edges: list[Edge], grid: Grid) -> dict[tuple[str, str], str]:
+    """Which side each edge leaves its box by: one edge per side of a diamond."""
+    by_source: dict[str, list[Edge]] = {}
+    for edge in edges:
+        by_source.setdefault(edge.source, []).append(edge)
+    ports = {}
+    for source, out in by_source.items():
+        wishes = [_port_wishes(boxes[source], boxes[e.target], e.back, boxes, grid) for e in out]
+        taken: set[str] = set()
+        # First wishes in the order written, then the rest take what is left.
+        for edge, wish in zip(out, wishes):
+            if wish[0] not in taken:
+                ports[(edge.source, edge.target)] = wish[0]
+                taken.add(wish[0])
+        for edge, wish in zip(out, wishes):
+            if (edge.source, edge.target) not in ports:
+                port = next(p for p in wish if p not in taken)
+                ports[(edge.source, edge.target)] = port
+                taken.add(port)
+    return ports
+
+
+def _port_wishes(source: Box, target: Box, back: bool, boxes: dict[str, Box], grid: Grid) -> list[str]:
+    # Going round within one lane, the outer side of the diagram is the freest.
+    outer = "left" if source.lane == 0 and grid.lanes > 1 else "right"
+    if target.lane == source.lane:
+        side = outer
+    else:
+        side = "right" if target.lane > source.lane else "left"
+    if back:
+        return [side, _OPPOSITE[side], "bottom"]
+    if target.lane == source.lane:
+        between = [b for b in boxes.values() if b.lane == source.lane and source.row < b.row < target.row]
+        return ["bottom", side, _OPPOSITE[side]] if not between else [side, _OPPOSITE[side], "bottom"]
+    if source.kind == "decision":
+        return [side, "bottom", _OPPOSITE[side]]
+    return ["bottom", side, _OPPOSITE[side]]
+
+
+def _port_point(box: Box, port: str) -> Point:
+    rect = box.rect
+    return {
+        "bottom": (rect.cx, rect.bottom),
+        "top": (rect.cx, rect.y),
+        "left": (rect.x, rect.cy),
+        "right": (rect.right, rect.cy),
+    }[port]
+
+
+# --- candidate routes ----------------------------------------------------------------
+
+
+def _tracks(low: int, high: int) -> list[int]:
+    """Positions for parallel arrows in a corridor, from its middle outwards."""
+    middle = (low + high) // 2
+    offsets = [0]
+    for step in range(1, 4):
+        offsets += [step * TRACK_STEP, -step * TRACK_STEP]
+    return [middle + o for o in offsets if low + CLEARANCE <= middle + o <= high - CLEARANCE]
+
+
+def _candidates(edge: Edge, port: str, boxes: dict[str, Box], grid: Grid, target_exits: set[str]) -> list[list[Point]]:
+    source, target = boxes[edge.source], boxes[edge.target]
+    start = _port_point(source, port)
+    sx, sy = start
+    tx, top = target.rect.cx, target.rect.y
+    above_target = _tracks(*grid.gaps[target.row])
+    strip_xs = [x for strip in grid.strips for x in _tracks(*strip)]
+    found: list[list[Point]] = []
+
+    if port == "bottom":
+        below_source = _tracks(*grid.gaps[source.row + 1])
+        if not edge.back:
+            found.append([start, (tx, top)])
+            for gap in grid.gaps[source.row + 1 : target.row + 1]:
+                found += [[start, (sx, y), (tx, y), (tx, top)] for y in _tracks(*gap)]
+        for x in strip_xs:
+            for y1 in below_source:
+                found += [[start, (sx, y1), (x, y1), (x, y2), (tx, y2), (tx, top)] for y2 in above_target]
+                if edge.back:
+                    found += [[start, (sx, y1), (x, y1)] + _side_entry(target, x, target_exits)]
+        return [route for route in found if route[-1] is not None]
+
+    direction = 1 if port == "right" else -1
+    if not edge.back and (tx - sx) * direction > 0:
+        found.append([start, (tx, sy), (tx, top)])
+    for x in strip_xs:
+        if (x - sx) * direction <= 0:
+            continue
+        found += [[start, (x, sy), (x, y2), (tx, y2), (tx, top)] for y2 in above_target]
+        if edge.back:
+            found.append([start, (x, sy)] + _side_entry(target, x, target_exits))
+    return [route for route in found if route[-1] is not None]
+
+
+def _side_entry(target: Box, x: int, target_exits: set[str]) -> list:
+    """Into the side of the target that faces the corridor at x, if no arrow leaves there."""
+    side = "right" if x > target.rect.cx else "left"
+    if side in target_exits:
+        return [None]
+    return [(x, target.rect.cy), _port_point(target, side)]
+
+
+def _simplify(points: list[Point]) -> list[Point]:
+    """Drop repeated points and the middle of three points on one line."""
+    result: list[Point] = []
+    for point in points:
+        if result and point == result[-1]:
+            continue
+        if len(result) >= 2 and (result[-2][0] == result[-1][0] == point[0] or result[-2][1] == result[-1][1] == point[1]):
+            result[-1] = point
+            continue
+        result.append(point)
+    return result
+
+
+# --- choosing a route ----------------------------------------------------------------
+
+
+def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, placed: list[tuple[Edge, list[Point]]]) -> list[Point]:
+    port = ports[(edge.source, edge.target)]
+    target_exits = {p for (source, _), p in ports.items() if source == edge.target}
+    routes = [_simplify(route) for route in _candidates(edge, port, boxes, grid, target_exits)]
+    ranked = sorted((_base_cost(route), index) for index, route in enumerate(routes))
+    others = [(other, _segments(route)) for other, route in placed if other.target != edge.target]
+    best, fallback = None, None
+    for base, index in ranked:
+        if best is not None and base >= best[0]:
+            break  # crossings only add to the cost: nothing further down can win
+        route = routes[index]
+        segments = _segments(route)
+        if not _clear_of_boxes(segments, edge, boxes):
+            continue
+        fallback = fallback or route
+        if any(_runs_along(a, b) for _, theirs in others for a in segments for b in theirs):
+            continue
+        crossings = sum(_crosses(a, b) for _, theirs in others for a in segments for b in theirs)
+        cost = base + CROSSING_COST * crossings
+        if best is None or cost < best[0]:
+            best = (cost, route)
+    if best is not None:
+        return best[1]
+    if fallback is not None:
+        return fallback  # crowded corridors: better an arrow alongside another than none
+    raise AssertionError(f"no route from {edge.source} to {edge.target}")
+
+
+def _base_cost(route: list[Point]) -> int:
+    length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(route, route[1:]))
+    return length + BEND_COST * (len(route) - 2)
+
+
+def _segments(route: list[Point]) -> list[Segment]:
+    return list(zip(route, route[1:]))
+
+
+def segment_hits_rect(segment: Segment, rect: Rect) -> bool:
+    """Whether an axis-parallel segment passes through the inside of a rectangle."""
+    (x1, y1), (x2, y2) = segment
+    low_x, high_x, low_y, high_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+    return low_x < rect.right and rect.x < high_x + (low_x == high_x) and low_y < rect.bottom and rect.y < high_y + (low_y == high_y) and (
+        rect.x < low_x or low_x != high_x or True
+    ) and _inside_span(low_x, high_x, rect.x, rect.right) and _inside_span(low_y, high_y, rect.y, rect.bottom)
+
+
+def _inside_span(low: int, high: int, start: int, end: int) -> bool:
+    """Whether [low, high] (possibly a single point) meets the open interval (start, end)."""
+    return low < end and high > start
+
+
+def _clear_of_boxes(segments: list[Segment], edge: Edge, boxes: dict[str, Box]) -> bool:
+    for box in boxes.values():
+        # An arrow touches its own two boxes at their edges but never enters them.
+        own = box.id in (edge.source, edge.target)
+        area = box.rect.grown(-1) if own else box.rect.grown(CLEARANCE)
+        if any(segment_hits_rect(segment, area) for segment in segments):
+            return False
+    return True
+
+
+def _runs_along(a: Segment, b: Segment) -> bool:
+    """Whether two segments lie on (nearly) the same line and share a stretch of it."""
+    (ax1, ay1), (ax2, ay2) = a
+    (bx1, by1), (bx2, by2) = b
+    if ax1 == ax2 and bx1 == bx2 and abs(ax1 - bx1) < TRACK_STEP // 2:
+        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > 2
+    if ay1 == ay2 and by1 == by2 and abs(ay1 - by1) < TRACK_STEP // 2:
+        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > 2
+    return False
+
+
+def _crosses(a: Segment, b: Segment) -> bool:
+    """Whether a horizontal and a vertical segment cross inside both."""
+    if a[0][1] != a[1][1]:
+        a, b = b, a
+    (ax1, ay), (ax2, _) = a
+    (bx, by1), (_, by2) = b
+    if ay != a[1][1] or bx != b[1][0]:
+        return False
+    return min(ax1, ax2) < bx < max(ax1, ax2) and min(by1, by2) < ay < max(by1, by2)
+
+
+# --- labels --------------------------------------------------------------------------
+
+
+def _place_label(text: str, route: list[Point], source: Box, boxes: dict[str, Box], labels: list[Label], segments: list[Segment], grid: Grid, size: int) -> Label:
+    """Beside the first stretch of the arrow, where the reader's eye leaves the diamond;
+    the first spot clear of boxes, other labels and arrows wins."""
+    width, height = math.ceil(text_width(text, size)) + 4, size + 4
+    spots = []
+    for (x1, y1), (x2, y2) in _segments(route)[:2]:
+        if x1 == x2:  # vertical: beside it, to the right, then the left
+            step = 1 if y2 > y1 else -1
+            for along in range(3, abs(y2 - y1) - height, 4):
+                y = y1 + 3 if step > 0 and along == 3 else (y1 + step * along if step > 0 else y1 - along - height)
+                spots += [Rect(x1 + 4, y, width, height), Rect(x1 - 4 - width, y, width, height)]
+        else:  # horizontal: above it, then below
+            step = 1 if x2 > x1 else -1
+            for along in range(4, abs(x2 - x1) - width + 8, 4):
+                x = x1 + along if step > 0 else x1 - along - width
+                spots += [Rect(x, y1 - 3 - height, width, height), Rect(x, y1 + 3, width, height)]
+    bounds = Rect(0, 0, grid.width, grid.height)
+    chosen = next((spot for spot in spots if _label_free(spot, source, boxes, labels, segments, bounds)), None)
+    if chosen is None:
+        chosen = spots[0] if spots else Rect(route[0][0] + 4, route[0][1] + 3, width, height)
+    baseline = chosen.y + (height + round(size * 0.72)) // 2
+    return Label(TextLine(text, chosen.cx, baseline, size, "label"), chosen)
+
+
+def _label_free(spot: Rect, source: Box, boxes: dict[str, Box], labels: list[Label], segments: list[Segment], bounds: Rect) -> bool:
+    if spot.x < bounds.x or spot.y < bounds.y or spot.right > bounds.right or spot.bottom > bounds.bottom:
+        return False
+    for box in boxes.values():
+        if box is source and box.kind == "decision":
+            if not outside_diamond(spot, box.rect):
+                return False
+        elif spot.overlaps(box.rect.grown(2)):
+            return False
+    if any(spot.overlaps(label.rect.grown(2)) for label in labels):
+        return False
+    return not any(segment_hits_rect(segment, spot.grown(1)) for segment in segments)
+
+
+def outside_diamond(rect: Rect, diamond: Rect) -> bool:
+    """Whether a rectangle stays clear of the diamond drawn in ``diamond``: the rectangle's
+    point nearest the centre (the centre clamped into it) lies on or outside the edge."""
+    cx, cy = diamond.x + diamond.w / 2, diamond.y + diamond.h / 2
+    nearest_x = min(max(cx, rect.x), rect.right)
+    nearest_y = min(max(cy, rect.y), rect.bottom)
+    return abs(nearest_x - cx) / (diamond.w / 2) + abs(nearest_y - cy) / (diamond.h / 2) >= 1

@@ -1,0 +1,182 @@
+"""Stage 2 for procedures: the steps must join up into a graph that can be followed.
+
+The model has already checked each step alone. Here the steps are checked together:
+ids are unique, every next, branch and role points at something that exists, every
+step can be reached from the first one, and from every step an end can be reached.
+Each problem is reported at the line of the field that causes it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from generator.errors import ContentError, ContentErrors, display_path
+from generator.load import YamlDocument, read_yaml, validate
+from generator.model.procedure import Procedure
+
+
+def check_procedure(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    """Every graph and reference problem of one procedure, each at its line."""
+    errors = _check_roles(procedure, doc)
+    link_errors = _check_step_ids(procedure, doc) + _check_links(procedure, doc)
+    errors += link_errors + _check_branches(procedure, doc)
+    # With a broken link the graph is incomplete, and reachability errors would only
+    # repeat the same mistake in other words: fix the links first.
+    if not link_errors:
+        errors += _check_reachable(procedure, doc)
+        errors += _check_ends(procedure, doc)
+    return errors
+
+
+def load_procedure(path: Path, root: Path | None = None) -> tuple[Procedure | None, list[ContentError]]:
+    """Read, validate and check one procedure file on its own.
+
+    Returns the procedure only when it has no error at all, so what comes back can be
+    drawn. Messages name the file relative to ``root`` (default: its folder).
+    """
+    display = display_path(path, root if root is not None else path.parent)
+    try:
+        doc = read_yaml(path, display)
+    except ContentErrors as exc:
+        return None, list(exc.errors)
+    procedure, errors = validate(Procedure, doc)
+    if procedure is None:
+        return None, errors
+    if procedure.id != path.stem:
+        errors.append(doc.error(("id",), f"编号 {procedure.id} 与文件名不一致:应为 {path.stem},或把文件改名为 {procedure.id}{path.suffix}"))
+    errors += check_procedure(procedure, doc)
+    return (None if errors else procedure), sorted(errors)
+
+
+# --- ids and links -------------------------------------------------------------------
+
+
+def _check_roles(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    errors = _duplicates(doc, "roles", [role.id for role in procedure.roles], "角色编号")
+    role_ids = [role.id for role in procedure.roles]
+    for index, step in enumerate(procedure.steps):
+        if step.role not in role_ids:
+            errors.append(doc.error(("steps", index, "role"), f"没有编号为 {step.role} 的角色{_hint(step.role, role_ids)}"))
+    return errors
+
+
+def _check_step_ids(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    return _duplicates(doc, "steps", [step.id for step in procedure.steps], "步骤编号")
+
+
+def _check_links(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    step_ids = [step.id for step in procedure.steps]
+    errors = []
+    if procedure.start not in step_ids:
+        errors.append(doc.error(("start",), f"没有编号为 {procedure.start} 的步骤{_hint(procedure.start, step_ids)}"))
+    for index, step in enumerate(procedure.steps):
+        for loc, target in _targets(index, step):
+            if target == step.id:
+                errors.append(doc.error(loc, "下一步不能是这一步自己(流程会原地打转)"))
+            elif target not in step_ids:
+                errors.append(doc.error(loc, f"没有编号为 {target} 的步骤{_hint(target, step_ids)}"))
+    return errors
+
+
+def _check_branches(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    """Two answers of one question must differ, both in wording and in where they lead."""
+    errors = []
+    for index, step in enumerate(procedure.steps):
+        labels: dict[str, int] = {}
+        targets: dict[str, int] = {}
+        for number, branch in enumerate(step.branches):
+            loc = ("steps", index, "branches", number)
+            if branch.label in labels:
+                errors.append(doc.error(loc + ("label",), f"分支说明 {branch.label} 与第 {labels[branch.label]} 行重复"))
+            if branch.next in targets:
+                errors.append(doc.error(loc + ("next",), f"与第 {targets[branch.next]} 行的分支通向同一步骤 {branch.next}:两个答案走同一条路,这个判断就没有意义了"))
+            labels.setdefault(branch.label, doc.locate(loc + ("label",))[0])
+            targets.setdefault(branch.next, doc.locate(loc + ("next",))[0])
+    return errors
+
+
+def _duplicates(doc: YamlDocument, key: str, ids: list[str], what: str) -> list[ContentError]:
+    errors, first_line = [], {}
+    for index, item_id in enumerate(ids):
+        loc = (key, index, "id")
+        if item_id in first_line:
+            errors.append(doc.error(loc, f"{what} {item_id} 重复(第 {first_line[item_id]} 行已用过)"))
+        else:
+            first_line[item_id] = doc.locate(loc)[0]
+    return errors
+
+
+def _targets(index: int, step) -> list[tuple[tuple, str]]:
+    """Where a step can lead, each with the location of the field that says so."""
+    if step.next is not None:
+        return [(("steps", index, "next"), step.next)]
+    return [(("steps", index, "branches", number, "next"), branch.next) for number, branch in enumerate(step.branches)]
+
+
+def _hint(wrong: str, known: list[str]) -> str:
+    guess = difflib.get_close_matches(wrong, known, n=1)
+    if guess:
+        return f"(是否想写 {guess[0]}?)"
+    if known and len(known) <= 12:
+        return f"(已有:{'、'.join(known)})"
+    return ""
+
+
+# --- the graph -----------------------------------------------------------------------
+
+
+def successors(procedure: Procedure) -> dict[str, list[str]]:
+    """Each step id → the step ids it leads to, in the order written."""
+    return {step.id: step.targets for step in procedure.steps}
+
+
+def _walk(starts: list[str], edges: dict[str, list[str]]) -> set[str]:
+    seen, pending = set(starts), list(starts)
+    while pending:
+        for target in edges.get(pending.pop(), []):
+            if target not in seen:
+                seen.add(target)
+                pending.append(target)
+    return seen
+
+
+def _check_reachable(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    edges = successors(procedure)
+    reached = _walk([procedure.start], edges)
+    errors = []
+    for index, step in enumerate(procedure.steps):
+        if step.id in reached:
+            continue
+        sources = [source for source, targets in edges.items() if step.id in targets]
+        if sources:
+            why = f"指向它的 {'、'.join(sources)} 本身也走不到"
+        else:
+            why = "没有哪一步的 next 或分支指向它"
+        errors.append(doc.error(("steps", index, "id"), f"从第一步 {procedure.start} 出发走不到这一步:{why}"))
+    return errors
+
+
+def _check_ends(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
+    """From every step the procedure must be able to finish: a loop needs a way out."""
+    ends = [step.id for step in procedure.steps if step.kind == "end"]
+    if not ends:
+        return [doc.error(("steps",), "流程没有结束步骤:至少要有一步写 kind: end", key=True)]
+    edges = successors(procedure)
+    reverse: dict[str, list[str]] = {}
+    for source, targets in edges.items():
+        for target in targets:
+            reverse.setdefault(target, []).append(source)
+    finishing = _walk(ends, reverse)
+    trapped = _walk([procedure.start], edges) - finishing
+    errors = []
+    for index, step in enumerate(procedure.steps):
+        # Report each trap once, where the flow falls into it, not at every step inside.
+        entered_from_outside = step.id == procedure.start or any(
+            source not in trapped for source in reverse.get(step.id, [])
+        )
+        if step.id in trapped and entered_from_outside:
+            inside = _walk([step.id], edges)
+            loop = "、".join(s.id for s in procedure.steps if s.id in inside)
+            errors.append(doc.error(("steps", index, "id"), f"从这一步起再也走不到结束步骤:{loop} 之间绕圈没有出口,请给其中的判断加一个通向结束的分支"))
+    return errors

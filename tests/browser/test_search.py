@@ -1,0 +1,40 @@
+"""A trainee searches the site in Chinese and opens what they find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_searching_for_the_sand_pit_leads_to_its_case(page, base_url, cases, search):
+    sand_pit = cases["sand-pit"]
+    page.goto(base_url)
+
+    results = search(page, "沙池")
+
+    first = results.first
+    assert re.match(re.escape(base_url) + r"cases/sand-pit/(\?|#|$)", first.get_attribute("href")), (
+        "the first result for 沙池 should be the sand-pit case, got "
+        + ", ".join(link.get_attribute("href") for link in results.all()[:5])
+    )
+    first.click()
+    page.wait_for_url(re.compile(re.escape(base_url) + r"cases/sand-pit/"))
+    expect(page.locator("article h1")).to_contain_text(sand_pit.title)
+
+
+@pytest.mark.parametrize("query", ["投诉", "业主"])
+def test_common_words_find_pages(page, base_url, search, query):
+    page.goto(base_url)
+
+    results = search(page, query)
+
+    assert results.count() >= 1
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert re.search(r"\d+", meta), f"the result count is not shown: {meta!r}"
+    for link in results.all():
+        assert link.get_attribute("href").startswith(base_url)

@@ -44,7 +44,7 @@ def load_procedure(path: Path, root: Path | None = None) -> tuple[Procedure | No
     if procedure is None:
         return None, errors
     if procedure.id != path.stem:
-        errors.append(doc.error(("id",), f"编号 {procedure.id} 与文件名不一致:应为 {path.stem},或把文件改名为 {procedure.id}{path.suffix}"))
+        errors.append(doc.error(("id",), f"编号 {procedure.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {procedure.id}{path.suffix}"))
     errors += check_procedure(procedure, doc)
     return (None if errors else procedure), sorted(errors)
 
@@ -73,7 +73,7 @@ def _check_links(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
     for index, step in enumerate(procedure.steps):
         for loc, target in _targets(index, step):
             if target == step.id:
-                errors.append(doc.error(loc, "下一步不能是这一步自己(流程会原地打转)"))
+                errors.append(doc.error(loc, "下一步不能是这一步自己（流程会原地打转）"))
             elif target not in step_ids:
                 errors.append(doc.error(loc, f"没有编号为 {target} 的步骤{_hint(target, step_ids)}"))
     return errors
@@ -90,7 +90,7 @@ def _check_branches(procedure: Procedure, doc: YamlDocument) -> list[ContentErro
             if branch.label in labels:
                 errors.append(doc.error(loc + ("label",), f"分支说明 {branch.label} 与第 {labels[branch.label]} 行重复"))
             if branch.next in targets:
-                errors.append(doc.error(loc + ("next",), f"与第 {targets[branch.next]} 行的分支通向同一步骤 {branch.next}:两个答案走同一条路,这个判断就没有意义了"))
+                errors.append(doc.error(loc + ("next",), f"与第 {targets[branch.next]} 行的分支通向同一步骤 {branch.next}：两个答案走同一条路，这个判断就没有意义了"))
             labels.setdefault(branch.label, doc.locate(loc + ("label",))[0])
             targets.setdefault(branch.next, doc.locate(loc + ("next",))[0])
     return errors
@@ -101,7 +101,7 @@ def _duplicates(doc: YamlDocument, key: str, ids: list[str], what: str) -> list[
     for index, item_id in enumerate(ids):
         loc = (key, index, "id")
         if item_id in first_line:
-            errors.append(doc.error(loc, f"{what} {item_id} 重复(第 {first_line[item_id]} 行已用过)"))
+            errors.append(doc.error(loc, f"{what} {item_id} 重复（第 {first_line[item_id]} 行已用过）"))
         else:
             first_line[item_id] = doc.locate(loc)[0]
     return errors
@@ -115,11 +115,12 @@ def _targets(index: int, step) -> list[tuple[tuple, str]]:
 
 
 def _hint(wrong: str, known: list[str]) -> str:
+    known = list(dict.fromkeys(known))  # a duplicated id is reported on its own
     guess = difflib.get_close_matches(wrong, known, n=1)
     if guess:
-        return f"(是否想写 {guess[0]}?)"
+        return f"（是否想写 {guess[0]}？）"
     if known and len(known) <= 12:
-        return f"(已有:{'、'.join(known)})"
+        return f"（已有：{'、'.join(known)}）"
     return ""
 
 
@@ -153,7 +154,7 @@ def _check_reachable(procedure: Procedure, doc: YamlDocument) -> list[ContentErr
             why = f"指向它的 {'、'.join(sources)} 本身也走不到"
         else:
             why = "没有哪一步的 next 或分支指向它"
-        errors.append(doc.error(("steps", index, "id"), f"从第一步 {procedure.start} 出发走不到这一步:{why}"))
+        errors.append(doc.error(("steps", index, "id"), f"从第一步 {procedure.start} 出发走不到这一步：{why}"))
     return errors
 
 
@@ -161,7 +162,7 @@ def _check_ends(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
     """From every step the procedure must be able to finish: a loop needs a way out."""
     ends = [step.id for step in procedure.steps if step.kind == "end"]
     if not ends:
-        return [doc.error(("steps",), "流程没有结束步骤:至少要有一步写 kind: end", key=True)]
+        return [doc.error(("steps",), "流程没有结束步骤：至少要有一步写 kind: end", key=True)]
     edges = successors(procedure)
     reverse: dict[str, list[str]] = {}
     for source, targets in edges.items():
@@ -178,5 +179,5 @@ def _check_ends(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
         if step.id in trapped and entered_from_outside:
             inside = _walk([step.id], edges)
             loop = "、".join(s.id for s in procedure.steps if s.id in inside)
-            errors.append(doc.error(("steps", index, "id"), f"从这一步起再也走不到结束步骤:{loop} 之间绕圈没有出口,请给其中的判断加一个通向结束的分支"))
+            errors.append(doc.error(("steps", index, "id"), f"从这一步起再也走不到结束步骤：{loop} 之间绕圈没有出口，请给其中的判断加一个通向结束的分支"))
     return errors

@@ -63,6 +63,7 @@ class Lane:
     role: str
     name: str
     rect: Rect
+    header_height: int
     header: tuple[TextLine, ...]
 
 

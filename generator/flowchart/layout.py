@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator.flowchart.geometry import Box, Diagram, Lane, Rect, TextLine
 from generator.flowchart.route import Edge, Grid, route_connectors
-from generator.flowchart.text import wrap, wrapped_width
+from generator.flowchart.text import ends_phrase, wrap, wrapped_width
 from generator.model.procedure import Procedure, Step
 
 # The start terminal is not a step; "@" cannot appear in a step id, so this never collides.
@@ -47,13 +47,15 @@ class FlowchartText:
     """Every word the flowchart adds to the procedure's own text, in one place."""
 
     start: str = "开始"
-    time_limit: str = "时限:{}"
+    time_limit: str = "时限：{}"
     title: str = "{}流程图"
-    summary: str = "共 {count} 步,泳道从左到右依次是:{roles}。从上往下阅读。"
-    step: str = "第 {number} 步,{title}({role})。"
-    then: str = "下一步:{}。"
-    branch: str = "{label},转到:{target}"
-    back: str = "(回到前面的步骤)"
+    summary: str = "共 {count} 步，泳道从左到右依次是：{roles}。从上往下阅读。"
+    step: str = "第 {number} 步，{title}（{role}）。"
+    then: str = "下一步：{}"
+    separator: str = "；"
+    full_stop: str = "。"
+    branch: str = "{label}，转到：{target}"
+    back: str = "（回到前面的步骤）"
     end: str = "流程结束。"
 
 
@@ -61,52 +63,46 @@ def layout_procedure(procedure: Procedure, text: FlowchartText = FlowchartText()
     """Place every step of a checked procedure and route every arrow between them."""
     lane_of = {role.id: index for index, role in enumerate(procedure.roles)}
     order, back_edges = order_steps(procedure)
-    steps = {step.id: step for step in procedure.steps}
-    start_lane = lane_of[steps[procedure.start].role]
     rows = assign_rows(procedure, order, back_edges, lane_of)
-
-    lane_width = max(metrics.task_width, metrics.decision_width) + 2 * metrics.lane_margin
-    lanes, header_height = _lanes(procedure, lane_width, metrics)
     shapes = {step.id: _shape(step, text, metrics) for step in procedure.steps}
     shapes[START_ID] = _terminal_shape(text.start, metrics)
+
+    lane_width = max(metrics.task_width, metrics.decision_width) + 2 * metrics.lane_margin
+    width = 2 * metrics.outer_margin + len(procedure.roles) * lane_width
+    lanes, header_height = _lanes(procedure, lane_width, metrics)
     row_count = max(rows.values()) + 1
-    row_heights = [max(shapes[box_id][2] for box_id, row in rows.items() if row == r) for r in range(row_count)]
-    row_tops = []
-    y = header_height + metrics.row_gap
-    for height in row_heights:
-        row_tops.append(y)
-        y += height + metrics.row_gap
-    height = y
+    heights = [max(shapes[box_id][2] for box_id, row in rows.items() if row == r) for r in range(row_count)]
+    tops = [header_height + metrics.row_gap * (r + 1) + sum(heights[:r]) for r in range(row_count)]
+    height = tops[-1] + heights[-1] + metrics.row_gap
 
     def lane_centre(lane: int) -> int:
         return metrics.outer_margin + lane * lane_width + lane_width // 2
 
+    steps = {step.id: step for step in procedure.steps}
     boxes = {}
     for box_id in [START_ID] + order:
-        lane = start_lane if box_id == START_ID else lane_of[steps[box_id].role]
-        kind, width, box_height, lines = shapes[box_id]
+        lane = lane_of[steps[procedure.start if box_id == START_ID else box_id].role]
+        kind, box_width, box_height, lines = shapes[box_id]
         row = rows[box_id]
-        rect = Rect(lane_centre(lane) - width // 2, row_tops[row] + (row_heights[row] - box_height) // 2, width, box_height)
+        rect = Rect(lane_centre(lane) - box_width // 2, tops[row] + (heights[row] - box_height) // 2, box_width, box_height)
         href = None if box_id == START_ID else f"#{box_id}"
         boxes[box_id] = Box(box_id, kind, rect, _place_lines(lines, rect, metrics), href, lane, row)
 
-    width = 2 * metrics.outer_margin + len(procedure.roles) * lane_width
+    # The corridors arrows run in: between the widest possible boxes of neighbouring
+    # lanes (and the diagram's edges), and between rows.
     column = max(metrics.task_width, metrics.decision_width)
     strips = [(0 if i == 0 else lane_centre(i - 1) + column // 2, width if i == len(lanes) else lane_centre(i) - column // 2) for i in range(len(lanes) + 1)]
-    gaps = [(header_height, row_tops[0])] + [(row_tops[r] + row_heights[r], (row_tops + [height])[r + 1]) for r in range(row_count)]
-    grid = Grid(tuple(strips), tuple(gaps), len(lanes), width, height)
+    gaps = [(header_height, tops[0])] + [(tops[r] + heights[r], (tops + [height])[r + 1]) for r in range(row_count)]
     edges = [Edge(START_ID, procedure.start, None, False)] + [
-        Edge(step.id, target, label, (step.id, target) in back_edges)
-        for step in (steps[step_id] for step_id in order)
-        for target, label in _out_edges(step)
+        Edge(step_id, target, label, (step_id, target) in back_edges) for step_id in order for target, label in _out_edges(steps[step_id])
     ]
-    connectors = route_connectors(boxes, edges, grid, metrics.label_font)
+    connectors = route_connectors(boxes, edges, Grid(tuple(strips), tuple(gaps), len(lanes), width, height), metrics.label_font)
+
     placed_lanes = tuple(_place_lane(lane, i, len(lanes), lane_width, width, height, header_height, metrics) for i, lane in enumerate(lanes))
     ordered_boxes = tuple(sorted(boxes.values(), key=lambda box: (box.row, box.lane)))
-    return Diagram(
-        procedure.id, width, height, text.title.format(procedure.title), describe(procedure, ordered_boxes, back_edges, text),
-        placed_lanes, ordered_boxes, tuple(connectors),
-    )
+    description = describe(procedure, ordered_boxes, back_edges, text)
+    title = text.title.format(procedure.title)
+    return Diagram(procedure.id, width, height, title, description, placed_lanes, ordered_boxes, tuple(connectors))
 
 
 # --- order and rows ------------------------------------------------------------------
@@ -177,8 +173,11 @@ Shape = tuple[str, int, int, list[tuple[str, str]]]  # kind, width, height, (tex
 
 
 def wrap_balanced(text: str, max_width: float, size: int) -> list[str]:
-    """Wrap into as few lines as ``wrap`` would, but with lines of even length."""
+    """Wrap into as few lines as ``wrap`` would, but with lines of even length, unless
+    the lines already break between phrases."""
     lines = wrap(text, max_width, size)
+    if any(ends_phrase(line) for line in lines[:-1]):
+        return lines
     best, width = lines, max_width
     while len(lines) > 1 and width > size:
         width -= size / 2
@@ -247,7 +246,7 @@ def _place_lane(lane, index: int, count: int, lane_width: int, width: int, heigh
         TextLine(line, centre, top + i * m.line_height + m.line_height // 2 + round(m.font * 0.36), m.font, "header")
         for i, line in enumerate(lines)
     )
-    return Lane(role, name, Rect(left, 0, right - left, height), header)
+    return Lane(role, name, Rect(left, 0, right - left, height), header_height, header)
 
 
 # --- the text alternative ------------------------------------------------------------
@@ -262,7 +261,7 @@ def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text
     for number, step in enumerate(ordered, 1):
         line = text.step.format(number=number, title=step.title, role=roles[step.role])
         if step.time_limit:
-            line += text.time_limit.format(step.time_limit) + "。"
+            line += text.time_limit.format(step.time_limit) + text.full_stop
         ways = []
         for target, label in _out_edges(step):
             name = steps[target].title + (text.back if (step.id, target) in back_edges else "")
@@ -270,8 +269,9 @@ def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text
         if not ways:
             line += text.end
         else:
-            line += ";".join(ways)
-            line += "" if line.endswith("。") else "。"
+            line += text.separator.join(ways)
+            # A title may already end a sentence (a decision ends with a question mark).
+            line += "" if line[-1] in "。？！" else text.full_stop
         lines.append(line)
     return tuple(lines)
 

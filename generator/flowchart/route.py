@@ -127,7 +127,7 @@ def _tracks(low: int, high: int) -> list[int]:
     """Positions for parallel arrows in a corridor, from its middle outwards."""
     middle = (low + high) // 2
     offsets = [0]
-    for step in range(1, 4):
+    for step in range(1, 3):
         offsets += [step * TRACK_STEP, -step * TRACK_STEP]
     return [middle + o for o in offsets if low + CLEARANCE <= middle + o <= high - CLEARANCE]
 
@@ -138,13 +138,17 @@ def _candidates(edge: Edge, port: str, boxes: dict[str, Box], grid: Grid, target
     sx, sy = start
     tx, top = target.rect.cx, target.rect.y
     above_target = _tracks(*grid.gaps[target.row])
-    strip_xs = [x for strip in grid.strips for x in _tracks(*strip)]
+    # The strips next to and between the two lanes, and the outer margins for going round.
+    low, high = min(source.lane, target.lane), max(source.lane, target.lane) + 1
+    useful = sorted({0, len(grid.strips) - 1, *range(low, high + 1)})
+    strip_xs = [x for index in useful for x in _tracks(*grid.strips[index])]
     found: list[list[Point]] = []
 
     if port == "bottom":
         below_source = _tracks(*grid.gaps[source.row + 1])
         if not edge.back:
-            found.append([start, (tx, top)])
+            if sx == tx:
+                found.append([start, (tx, top)])
             for gap in grid.gaps[source.row + 1 : target.row + 1]:
                 found += [[start, (sx, y), (tx, y), (tx, top)] for y in _tracks(*gap)]
         for x in strip_xs:
@@ -195,22 +199,25 @@ def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, plac
     target_exits = {p for (source, _), p in ports.items() if source == edge.target}
     routes = [_simplify(route) for route in _candidates(edge, port, boxes, grid, target_exits)]
     ranked = sorted((_base_cost(route), index) for index, route in enumerate(routes))
-    others = [(other, _segments(route)) for other, route in placed if other.target != edge.target]
+    # An arrow touches its own two boxes at their edges but never enters them, and keeps
+    # a little clear of all the others.
+    own = (edge.source, edge.target)
+    areas = [_area(box.rect.grown(-1 if box.id in own else CLEARANCE)) for box in boxes.values()]
+    # Arrows into the same box may merge; any other arrow is kept apart.
+    others = [stretch for other, route in placed if other.target != edge.target for stretch in _stretches(route)]
     best, fallback = None, None
     for base, index in ranked:
         if best is not None and base >= best[0]:
             break  # crossings only add to the cost: nothing further down can win
-        route = routes[index]
-        segments = _segments(route)
-        if not _clear_of_boxes(segments, edge, boxes):
+        stretches = _stretches(routes[index])
+        if any(_hits(stretch, area) for stretch in stretches for area in areas):
             continue
-        fallback = fallback or route
-        if any(_runs_along(a, b) for _, theirs in others for a in segments for b in theirs):
+        fallback = fallback or routes[index]
+        if any(_runs_along(a, b) for a in stretches for b in others):
             continue
-        crossings = sum(_crosses(a, b) for _, theirs in others for a in segments for b in theirs)
-        cost = base + CROSSING_COST * crossings
+        cost = base + CROSSING_COST * sum(_crosses(a, b) for a in stretches for b in others)
         if best is None or cost < best[0]:
-            best = (cost, route)
+            best = (cost, routes[index])
     if best is not None:
         return best[1]
     if fallback is not None:
@@ -227,73 +234,68 @@ def _segments(route: list[Point]) -> list[Segment]:
     return list(zip(route, route[1:]))
 
 
+# A segment in a form that is quick to compare: vertical or not, its fixed coordinate,
+# and the span it covers along the other axis (low, high).
+Stretch = tuple[bool, int, int, int]
+Area = tuple[int, int, int, int]  # x0, y0, x1, y1
+
+
+def _stretches(route: list[Point]) -> list[Stretch]:
+    return [
+        (True, x1, min(y1, y2), max(y1, y2)) if x1 == x2 else (False, y1, min(x1, x2), max(x1, x2))
+        for (x1, y1), (x2, y2) in zip(route, route[1:])
+    ]
+
+
+def _area(rect: Rect) -> Area:
+    return rect.x, rect.y, rect.right, rect.bottom
+
+
+def _hits(stretch: Stretch, area: Area) -> bool:
+    """Whether the segment passes through the inside of the area (touching does not count)."""
+    vertical, fixed, low, high = stretch
+    x0, y0, x1, y1 = area
+    if vertical:
+        return x0 < fixed < x1 and low < y1 and high > y0
+    return y0 < fixed < y1 and low < x1 and high > x0
+
+
 def segment_hits_rect(segment: Segment, rect: Rect) -> bool:
     """Whether an axis-parallel segment passes through the inside of a rectangle."""
-    (x1, y1), (x2, y2) = segment
-    low_x, high_x, low_y, high_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-    return low_x < rect.right and rect.x < high_x + (low_x == high_x) and low_y < rect.bottom and rect.y < high_y + (low_y == high_y) and (
-        rect.x < low_x or low_x != high_x or True
-    ) and _inside_span(low_x, high_x, rect.x, rect.right) and _inside_span(low_y, high_y, rect.y, rect.bottom)
+    return _hits(_stretches(list(segment))[0], _area(rect))
 
 
-def _inside_span(low: int, high: int, start: int, end: int) -> bool:
-    """Whether [low, high] (possibly a single point) meets the open interval (start, end)."""
-    return low < end and high > start
-
-
-def _clear_of_boxes(segments: list[Segment], edge: Edge, boxes: dict[str, Box]) -> bool:
-    for box in boxes.values():
-        # An arrow touches its own two boxes at their edges but never enters them.
-        own = box.id in (edge.source, edge.target)
-        area = box.rect.grown(-1) if own else box.rect.grown(CLEARANCE)
-        if any(segment_hits_rect(segment, area) for segment in segments):
-            return False
-    return True
-
-
-def _runs_along(a: Segment, b: Segment) -> bool:
+def _runs_along(a: Stretch, b: Stretch) -> bool:
     """Whether two segments lie on (nearly) the same line and share a stretch of it."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if ax1 == ax2 and bx1 == bx2 and abs(ax1 - bx1) < TRACK_STEP // 2:
-        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > 2
-    if ay1 == ay2 and by1 == by2 and abs(ay1 - by1) < TRACK_STEP // 2:
-        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > 2
-    return False
+    return a[0] == b[0] and abs(a[1] - b[1]) < TRACK_STEP // 2 and min(a[3], b[3]) - max(a[2], b[2]) > 2
 
 
-def _crosses(a: Segment, b: Segment) -> bool:
+def _crosses(a: Stretch, b: Stretch) -> bool:
     """Whether a horizontal and a vertical segment cross inside both."""
-    if a[0][1] != a[1][1]:
-        a, b = b, a
-    (ax1, ay), (ax2, _) = a
-    (bx, by1), (_, by2) = b
-    if ay != a[1][1] or bx != b[1][0]:
-        return False
-    return min(ax1, ax2) < bx < max(ax1, ax2) and min(by1, by2) < ay < max(by1, by2)
+    return a[0] != b[0] and a[2] < b[1] < a[3] and b[2] < a[1] < b[3]
 
 
 # --- labels --------------------------------------------------------------------------
 
 
 def _place_label(text: str, route: list[Point], source: Box, boxes: dict[str, Box], labels: list[Label], segments: list[Segment], grid: Grid, size: int) -> Label:
-    """Beside the first stretch of the arrow, where the reader's eye leaves the diamond;
-    the first spot clear of boxes, other labels and arrows wins."""
+    """Beside the first stretch of the arrow, where the reader's eye leaves the diamond,
+    else further along it; the first spot clear of boxes, other labels and arrows wins."""
     width, height = math.ceil(text_width(text, size)) + 4, size + 4
     spots = []
-    for (x1, y1), (x2, y2) in _segments(route)[:2]:
-        if x1 == x2:  # vertical: beside it, to the right, then the left
-            step = 1 if y2 > y1 else -1
-            for along in range(3, abs(y2 - y1) - height, 4):
-                y = y1 + 3 if step > 0 and along == 3 else (y1 + step * along if step > 0 else y1 - along - height)
+    for (x1, y1), (x2, y2) in _segments(route):
+        if x1 == x2:  # vertical: beside it, to the right, then to the left
+            for along in range(3, abs(y2 - y1) - height + 1, 4):
+                y = y1 + along if y2 > y1 else y1 - along - height
                 spots += [Rect(x1 + 4, y, width, height), Rect(x1 - 4 - width, y, width, height)]
         else:  # horizontal: above it, then below
-            step = 1 if x2 > x1 else -1
-            for along in range(4, abs(x2 - x1) - width + 8, 4):
-                x = x1 + along if step > 0 else x1 - along - width
+            for along in range(4, abs(x2 - x1) - width + 1, 4):
+                x = x1 + along if x2 > x1 else x1 - along - width
                 spots += [Rect(x, y1 - 3 - height, width, height), Rect(x, y1 + 3, width, height)]
     bounds = Rect(0, 0, grid.width, grid.height)
     chosen = next((spot for spot in spots if _label_free(spot, source, boxes, labels, segments, bounds)), None)
+    if chosen is None:  # a crowded chart: over an arrow is still legible (the text has a halo)
+        chosen = next((spot for spot in spots if _label_free(spot, source, boxes, [], [], bounds)), None)
     if chosen is None:
         chosen = spots[0] if spots else Rect(route[0][0] + 4, route[0][1] + 3, width, height)
     baseline = chosen.y + (height + round(size * 0.72)) // 2
@@ -311,7 +313,12 @@ def _label_free(spot: Rect, source: Box, boxes: dict[str, Box], labels: list[Lab
             return False
     if any(spot.overlaps(label.rect.grown(2)) for label in labels):
         return False
-    return not any(segment_hits_rect(segment, spot.grown(1)) for segment in segments)
+    area = _area(spot.grown(1))
+    return not any(_hits(stretch, area) for stretch in _stretches_of(segments))
+
+
+def _stretches_of(segments: list[Segment]) -> list[Stretch]:
+    return [stretch for segment in segments for stretch in _stretches(list(segment))]
 
 
 def outside_diamond(rect: Rect, diamond: Rect) -> bool:

@@ -15,8 +15,10 @@ SPACE_EM = 0.3
 
 # Closing punctuation may not start a line, opening punctuation may not end one
 # (the simplest part of the Chinese line-breaking rules).
-NO_LINE_START = set("，。、；：？！）》」』】〉…％,.;:?!)]}%")
-NO_LINE_END = set("（《「『【〈([{")
+NO_LINE_START = set("，。、；：？！）》」』】〉…％" ",.;:?!)]}%")
+NO_LINE_END = set("（《「『【〈" "([{")
+# After these a line breaks between phrases, which reads better than an even split.
+PHRASE_END = set("，、；：。？！" " ,;:")
 
 
 def char_em(char: str) -> float:
@@ -47,6 +49,7 @@ def wrap(text: str, max_width: float, size: float) -> list[str]:
         cut = _fit(rest, max_width, size)
         cut = _respect_words(rest, cut, max_width, size)
         cut = _respect_punctuation(rest, cut)
+        cut = _prefer_phrase_end(rest, cut)
         lines.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     return lines
@@ -78,6 +81,18 @@ def _respect_words(text: str, cut: int, max_width: float, size: float) -> int:
     while start > 0 and _is_word_char(text[start - 1]):
         start -= 1
     return start if start > 0 else cut
+
+
+def ends_phrase(line: str) -> bool:
+    return bool(line) and line[-1] in PHRASE_END
+
+
+def _prefer_phrase_end(text: str, cut: int) -> int:
+    """Break after the last punctuation mark of the line, unless that leaves it under half full."""
+    for index in range(cut, cut // 2, -1):
+        if text[index - 1] in PHRASE_END:
+            return index
+    return cut
 
 
 def _respect_punctuation(text: str, cut: int) -> int:

@@ -1,0 +1,31 @@
+"""Swimlane flowcharts of procedures, drawn at build time as SVG.
+
+Two stages, as everywhere in the generator: ``layout_procedure`` turns a checked
+procedure into geometry (lanes, boxes, connectors), ``render_svg`` writes that geometry
+out as SVG. Tests assert on the geometry.
+"""
+
+from generator.flowchart.geometry import Box, Connector, Diagram, Label, Lane, Rect, TextLine
+from generator.flowchart.layout import FlowchartText, Metrics, layout_procedure
+from generator.flowchart.svg import render_svg
+
+
+def procedure_svg(procedure, text: FlowchartText = FlowchartText()) -> str:
+    """The flowchart of a checked procedure as SVG text."""
+    return render_svg(layout_procedure(procedure, text))
+
+
+__all__ = [
+    "Box",
+    "Connector",
+    "Diagram",
+    "FlowchartText",
+    "Label",
+    "Lane",
+    "Metrics",
+    "Rect",
+    "TextLine",
+    "layout_procedure",
+    "procedure_svg",
+    "render_svg",
+]

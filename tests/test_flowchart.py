@@ -1,0 +1,266 @@
+"""The flowchart as staff on duty read it: nothing overlaps, text fits, every arrow is there.
+
+Geometry is asserted on the dataclasses the layout returns; the SVG is checked only for
+what a browser and a screen reader need (valid XML, role, title, description, links).
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.flowchart import Diagram, layout_procedure, procedure_svg, render_svg
+from generator.flowchart.geometry import Box, Rect
+from generator.flowchart.route import outside_diamond, segment_hits_rect
+from generator.flowchart.text import text_width, wrap
+from generator.model.procedure import Procedure
+from generator.load import YamlDocument
+from generator.procedure_check import check_procedure, load_procedure
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "procedures"
+NAMES = ["complaint-handling", "customer-visit"]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def load(name: str) -> Procedure:
+    procedure, errors = load_procedure(FIXTURES / f"{name}.yml")
+    assert not errors, errors
+    return procedure
+
+
+def synthetic(seed: int) -> Procedure:
+    """A random but valid procedure: a chain of steps over four lanes, with decisions that
+    skip ahead or loop back, to shake out layouts the bundled procedures do not need."""
+    rng = random.Random(seed)
+    count = rng.randint(6, 14)
+    roles = [{"id": f"role-{i}", "name": f"角色{i}" + "很长的名字" * (i % 2)} for i in range(4)]
+    steps = []
+    for i in range(count - 1):
+        step = {"id": f"s{i}", "title": "第" + "步骤很长" * rng.randint(0, 5) + str(i), "role": rng.choice(roles)["id"]}
+        if i >= 1 and rng.random() < 0.4:
+            targets = {f"s{i + 1}", f"s{rng.randint(i + 2, count - 1)}" if i + 2 < count else f"s{rng.randint(0, i - 1)}"}
+            targets.add(f"s{rng.randint(0, i - 1)}")
+            step |= {"kind": "decision", "branches": [{"label": f"情况{n}", "next": t} for n, t in enumerate(sorted(targets))]}
+        else:
+            step |= {"next": f"s{i + 1}", "time_limit": "三分钟内" if rng.random() < 0.3 else None}
+        steps.append({k: v for k, v in step.items() if v is not None})
+    steps.append({"id": f"s{count - 1}", "kind": "end", "title": "结束", "role": rng.choice(roles)["id"]})
+    procedure = Procedure.model_validate(
+        {"id": f"synthetic-{seed}", "title": "随机流程", "purpose": "测试。", "scope": "测试。", "roles": roles, "start": "s0", "steps": steps}
+    )
+    assert check_procedure(procedure, YamlDocument(Path("synthetic.yml"), "synthetic.yml", None)) == []
+    return procedure
+
+
+CASES = NAMES + [f"synthetic-{seed}" for seed in range(12)]
+
+
+@functools.cache
+def procedure_and_diagram(case: str) -> tuple[Procedure, Diagram]:
+    procedure = synthetic(int(case.rsplit("-", 1)[1])) if case.startswith("synthetic") else load(case)
+    return procedure, layout_procedure(procedure)
+
+
+@pytest.fixture(params=CASES)
+def procedure(request) -> Procedure:
+    return procedure_and_diagram(request.param)[0]
+
+
+@pytest.fixture
+def diagram(request, procedure) -> Diagram:
+    return procedure_and_diagram(request.node.callspec.params["procedure"])[1]
+
+
+# --- geometry ------------------------------------------------------------------------
+
+
+def test_no_two_boxes_overlap(diagram):
+    boxes = diagram.boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.rect.overlaps(b.rect), (a.id, b.id)
+
+
+def test_every_box_sits_in_its_roles_lane(diagram, procedure):
+    lanes = {role.id: index for index, role in enumerate(procedure.roles)}
+    for step in procedure.steps:
+        box = diagram.box(step.id)
+        lane = diagram.lanes[lanes[step.role]].rect
+        assert box.lane == lanes[step.role]
+        assert lane.x <= box.rect.x and box.rect.right <= lane.right, step.id
+
+
+def _line_rect(line) -> Rect:
+    width = text_width(line.text, line.size)
+    # A CJK glyph reaches about 0.88 em above its baseline and 0.12 em below.
+    return Rect(round(line.x - width / 2), round(line.y - 0.88 * line.size), round(width), line.size)
+
+
+def test_every_text_line_fits_its_box(diagram):
+    for box in diagram.boxes:
+        assert box.lines, box.id
+        for line in box.lines:
+            area = _line_rect(line)
+            width = text_width(line.text, line.size)
+            if box.kind == "decision":
+                for x in (area.x, area.right):
+                    for y in (area.y, area.bottom):
+                        dx, dy = abs(x - box.rect.cx) / (box.rect.w / 2), abs(y - box.rect.cy) / (box.rect.h / 2)
+                        assert dx + dy <= 1, (box.id, line.text)
+            else:
+                # Clear of the rounded ends of a terminal, and of the padding of a task.
+                room = box.rect.w - (box.rect.h if box.kind == "terminal" else 16)
+                assert width <= room, (box.id, line.text)
+                assert box.rect.y <= area.y and area.bottom <= box.rect.bottom, (box.id, line.text)
+
+
+def test_connectors_are_orthogonal_and_touch_their_boxes(diagram):
+    for connector in diagram.connectors:
+        for (x1, y1), (x2, y2) in connector.segments():
+            assert x1 == x2 or y1 == y2, connector
+        first, last = connector.points[0], connector.points[-1]
+        assert _on_edge(first, diagram.box(connector.source)), connector
+        assert _on_edge(last, diagram.box(connector.target)), connector
+
+
+def _on_edge(point, box: Box) -> bool:
+    x, y = point
+    r = box.rect
+    return (x in (r.x, r.right) and y == r.cy) or (y in (r.y, r.bottom) and x == r.cx)
+
+
+def test_no_connector_passes_through_a_box(diagram):
+    for connector in diagram.connectors:
+        for segment in connector.segments():
+            for box in diagram.boxes:
+                own = box.id in (connector.source, connector.target)
+                area = box.rect.grown(-1) if own else box.rect
+                assert not segment_hits_rect(segment, area), (connector.source, connector.target, box.id)
+
+
+def test_every_edge_is_drawn_exactly_once(diagram, procedure):
+    expected = Counter([("@start", procedure.start, None)])
+    for step in procedure.steps:
+        if step.next:
+            expected[(step.id, step.next, None)] += 1
+        for branch in step.branches:
+            expected[(step.id, branch.next, branch.label)] += 1
+    drawn = Counter((c.source, c.target, c.label.text.text if c.label else None) for c in diagram.connectors)
+    assert drawn == expected
+
+
+def test_flow_runs_top_to_bottom_except_loops(diagram):
+    for connector in diagram.connectors:
+        source, target = diagram.box(connector.source), diagram.box(connector.target)
+        if connector.back:
+            assert target.row < source.row
+        else:
+            assert target.row > source.row
+
+
+@pytest.mark.parametrize(
+    "name, loop",
+    [("complaint-handling", ("rectify", "feedback")), ("customer-visit", ("satisfied", "rectify"))],
+)
+def test_rectify_again_is_drawn_as_a_loop_around_the_boxes(name, loop):
+    diagram = layout_procedure(load(name))
+    (connector,) = [c for c in diagram.connectors if (c.source, c.target) == loop]
+    assert connector.back
+    assert len(connector.points) >= 4  # out, along a corridor, back in
+    for segment in connector.segments():
+        for box in diagram.boxes:
+            if box.id not in loop:
+                assert not segment_hits_rect(segment, box.rect.grown(4)), box.id
+
+
+def test_branch_labels_are_clear_of_boxes_and_of_each_other(diagram):
+    labels = [(c, c.label) for c in diagram.connectors if c.label]
+    for connector, label in labels:
+        assert 0 <= label.rect.x and label.rect.right <= diagram.width
+        for box in diagram.boxes:
+            if box.id == connector.source and box.kind == "decision":
+                assert outside_diamond(label.rect, box.rect), label.text.text
+            else:
+                assert not label.rect.overlaps(box.rect), (label.text.text, box.id)
+    for i, (_, a) in enumerate(labels):
+        for _, b in labels[i + 1 :]:
+            assert not a.rect.overlaps(b.rect), (a.text.text, b.text.text)
+
+
+def test_start_and_end_are_terminals(diagram, procedure):
+    assert diagram.box("@start").kind == "terminal"
+    assert diagram.box("@start").lines[0].text == "开始"
+    for step in procedure.steps:
+        assert (diagram.box(step.id).kind == "terminal") == (step.kind == "end")
+
+
+# --- text ----------------------------------------------------------------------------
+
+
+def test_cjk_is_one_em_and_latin_about_half():
+    assert text_width("投诉处理", 14) == 56
+    assert text_width("ABC123", 10) == pytest.approx(33)
+
+
+def test_wrap_keeps_lines_within_width_and_punctuation_off_line_starts():
+    text = "接报后立即上报，当天拿出处理意见；必要时登门拜访（电话约好时间），准备好解决方案。"
+    lines = wrap(text, 100, 14)
+    assert "".join(lines) == text
+    assert all(text_width(line, 14) <= 100 for line in lines)
+    assert not any(line[0] in "，；）。" for line in lines)
+
+
+def test_wrap_keeps_latin_words_whole():
+    assert wrap("Call the HVAC-2000 hotline now", 90, 14) == ["Call the", "HVAC-2000", "hotline now"]
+
+
+# --- SVG -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_svg_is_an_accessible_image_with_a_link_per_step(name):
+    procedure = load(name)
+    root = ET.fromstring(procedure_svg(procedure))
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title.text == f"{procedure.title}流程图"
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    # The description names every step, in the order drawn.
+    drawn = [box.id for box in layout_procedure(procedure).boxes if box.href]
+    titles = {step.id: step.title for step in procedure.steps}
+    lines = desc.text.splitlines()[1:]
+    assert len(lines) == len(drawn)
+    assert all(f"第 {n} 步，{titles[step_id]}" in line for n, (step_id, line) in enumerate(zip(drawn, lines), 1))
+    links = [a.get("href") for a in root.iter(f"{SVG}a")]
+    assert sorted(links) == sorted(f"#{step.id}" for step in procedure.steps)
+    assert root.find(f"{SVG}defs/{SVG}marker") is not None
+
+
+def test_svg_refers_to_nothing_outside_itself():
+    svg = procedure_svg(load("complaint-handling"))
+    for forbidden in ("<script", "@import", "@font-face", "http://", "https://"):
+        assert forbidden not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "var(--md-default-fg-color" in svg and "@media print" in svg
+
+
+def test_svg_escapes_text():
+    procedure = load("customer-visit").model_copy(update={"title": "A & B <走访>"})
+    steps = list(procedure.steps)
+    steps[0] = steps[0].model_copy(update={"title": "检查 <阀门> & \"记录\""})
+    procedure = procedure.model_copy(update={"steps": steps})
+    root = ET.fromstring(procedure_svg(procedure))
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert any("<阀门>" in text for text in texts)
+    assert root.find(f"{SVG}title").text == "A & B <走访>流程图"
+
+
+def test_same_procedure_gives_the_same_bytes(procedure):
+    first = render_svg(layout_procedure(procedure))
+    second = render_svg(layout_procedure(procedure.model_copy(deep=True)))
+    assert first == second

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.errors import ContentError
 from generator.load import KnowledgeBase
+from generator.procedure_check import check_procedure
 
 # Human names of the reference kinds, for messages.
 _KIND_NAMES = {
@@ -23,6 +24,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
     errors = _check_reference_ids(kb)
     errors += _check_case_ids(kb)
     errors += _check_case_links(kb)
+    errors += _check_procedures(kb)
     return errors
 
 
@@ -85,9 +87,32 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
             loc = ("related_cases", index)
             if ref_id == case.id:
                 errors.append(doc.error(loc, "案例不能把自己列为相关案例"))
-            elif ref_id not in kb.case_file_ids:
-                errors.append(doc.error(loc, f"没有编号为 {ref_id} 的案例（cases/ 中找不到 {ref_id}.yml）"))
+            else:
+                errors += _unknown_file(kb, doc, loc, ref_id, "cases")
+        for index, ref_id in enumerate(case.related_procedures):
+            errors += _unknown_file(kb, doc, ("related_procedures", index), ref_id, "procedures")
     return errors
+
+
+def _check_procedures(kb: KnowledgeBase) -> list[ContentError]:
+    errors = []
+    for procedure_file in kb.procedures:
+        procedure, doc = procedure_file.procedure, procedure_file.doc
+        errors += check_procedure(procedure, doc)
+        for index, ref_id in enumerate(procedure.forms):
+            errors += _unknown_file(kb, doc, ("forms", index), ref_id, "forms")
+        for index, ref_id in enumerate(procedure.related_cases):
+            errors += _unknown_file(kb, doc, ("related_cases", index), ref_id, "cases")
+    return errors
+
+
+_FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单"}
+
+
+def _unknown_file(kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str) -> list[ContentError]:
+    if ref_id in kb.file_ids.get(folder, set()):
+        return []
+    return [doc.error(loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{folder}/ 中找不到 {ref_id}.yml）")]
 
 
 def _unknown(doc, loc: tuple, ref_id: str, known: set[str], kind: str) -> list[ContentError]:

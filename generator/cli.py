@@ -42,16 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def project_dirs(root: Path) -> tuple[str, str]:
+def project_dirs(root: Path) -> dict[str, str]:
     """The content folders named in mkdocs.yml's training plugin, or the defaults."""
-    dirs = {"cases_dir": "cases", "reference_dir": "reference"}
+    dirs = {"cases_dir": "cases", "reference_dir": "reference", "procedures_dir": "procedures", "forms_dir": "forms"}
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
         for plugin in config.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("training"), dict):
                 dirs.update({k: v for k, v in plugin["training"].items() if k in dirs})
-    return dirs["cases_dir"], dirs["reference_dir"]
+    return dirs
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -63,11 +63,14 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def run_check(root: Path) -> int:
     try:
-        kb = read_knowledge_base(sources_for(root, *project_dirs(root)))
+        kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
     except ContentErrors as exc:
         print(exc.report())
         return 1
-    print(f"检查通过：{len(kb.cases)} 个案例，{len(kb.reference)} 个参考文件。")
+    print(
+        f"检查通过：{len(kb.cases)} 个案例，{len(kb.procedures)} 个流程，"
+        f"{len(kb.forms)} 张表单，{len(kb.reference)} 个参考文件。"
+    )
     return 0
 
 
@@ -75,7 +78,7 @@ def run_new_case(root: Path, case_id: str) -> int:
     if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > 64:
         print(f"编号 {case_id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key", file=sys.stderr)
         return 1
-    cases_dir = (root / project_dirs(root)[0]).resolve()
+    cases_dir = (root / project_dirs(root)["cases_dir"]).resolve()
     path = cases_dir / f"{case_id}.yml"
     if path.exists():
         print(f"{path} 已存在，没有改动它", file=sys.stderr)

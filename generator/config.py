@@ -9,3 +9,5 @@ class TrainingConfig(Config):
     # Folders of YAML content, relative to mkdocs.yml.
     cases_dir = opt.Type(str, default="cases")
     reference_dir = opt.Type(str, default="reference")
+    procedures_dir = opt.Type(str, default="procedures")
+    forms_dir = opt.Type(str, default="forms")

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
+from generator.model.form import Form
+from generator.model.procedure import Procedure
 
 MAX_FILE_BYTES = 1_000_000
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -53,11 +55,25 @@ class Sources:
     root: Path
     cases_dir: Path
     reference_dir: Path
+    procedures_dir: Path
+    forms_dir: Path
 
 
 @dataclass(frozen=True)
 class CaseFile:
     case: Case
+    doc: YamlDocument
+
+
+@dataclass(frozen=True)
+class ProcedureFile:
+    procedure: Procedure
+    doc: YamlDocument
+
+
+@dataclass(frozen=True)
+class FormFile:
+    form: Form
     doc: YamlDocument
 
 
@@ -74,10 +90,12 @@ class KnowledgeBase:
 
     sources: Sources
     cases: list[CaseFile] = field(default_factory=list)
+    procedures: list[ProcedureFile] = field(default_factory=list)
+    forms: list[FormFile] = field(default_factory=list)
     reference: dict[str, ReferenceSet] = field(default_factory=dict)
-    # Ids of every case file, loaded or not, so a broken case does not also make every
-    # link to it an error.
-    case_file_ids: set[str] = field(default_factory=set)
+    # Ids of every file, loaded or not, per folder, so a broken file does not also make
+    # every link to it an error.
+    file_ids: dict[str, set[str]] = field(default_factory=dict)
 
 
 def dotted(loc: tuple) -> str:
@@ -281,20 +299,27 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentError]]:
-    """Load every case and reference file; return what loaded and every error found."""
+    """Load every content file; return what loaded and every error found."""
     kb = KnowledgeBase(sources)
     errors: list[ContentError] = []
-    for path in yaml_files(sources.cases_dir):
-        kb.case_file_ids.add(path.stem)
-        loaded, problems = _load_one(path, sources.root, Case)
-        errors += problems
-        if loaded is None:
-            continue
-        case, doc = loaded
-        if case.id != path.stem:
-            errors.append(doc.error(("id",), f"编号 {case.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {case.id}{path.suffix}"))
-            continue
-        kb.cases.append(CaseFile(case, doc))
+    folders = [
+        ("cases", sources.cases_dir, Case, CaseFile, kb.cases),
+        ("procedures", sources.procedures_dir, Procedure, ProcedureFile, kb.procedures),
+        ("forms", sources.forms_dir, Form, FormFile, kb.forms),
+    ]
+    for name, folder, model, wrapper, loaded_files in folders:
+        kb.file_ids[name] = set()
+        for path in yaml_files(folder):
+            kb.file_ids[name].add(path.stem)
+            loaded, problems = _load_one(path, sources.root, model)
+            errors += problems
+            if loaded is None:
+                continue
+            item, doc = loaded
+            if item.id != path.stem:
+                errors.append(doc.error(("id",), f"编号 {item.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {item.id}{path.suffix}"))
+                continue
+            loaded_files.append(wrapper(item, doc))
     for path in yaml_files(sources.reference_dir):
         display = display_path(path, sources.root)
         entry_model = REFERENCE_KINDS.get(path.stem)

@@ -16,9 +16,21 @@ from generator.render import GeneratedPage, render_pages
 __all__ = ["GeneratedPage", "KnowledgeBase", "Sources", "read_knowledge_base", "render_pages", "sources_for"]
 
 
-def sources_for(root: Path, cases_dir: str = "cases", reference_dir: str = "reference") -> Sources:
+def sources_for(
+    root: Path,
+    cases_dir: str = "cases",
+    reference_dir: str = "reference",
+    procedures_dir: str = "procedures",
+    forms_dir: str = "forms",
+) -> Sources:
     root = root.resolve()
-    return Sources(root=root, cases_dir=root / cases_dir, reference_dir=root / reference_dir)
+    return Sources(
+        root=root,
+        cases_dir=root / cases_dir,
+        reference_dir=root / reference_dir,
+        procedures_dir=root / procedures_dir,
+        forms_dir=root / forms_dir,
+    )
 
 
 def read_knowledge_base(sources: Sources) -> KnowledgeBase:

@@ -20,14 +20,14 @@ from mkdocs.structure.pages import Page
 from generator.config import TrainingConfig
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
-from generator.render import LIBRARY_URI
+from generator.render import RenderSettings
 
 log = logging.getLogger("mkdocs.plugins.training")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/training"
-STYLESHEETS = ("training.css",)
-SCRIPTS = ("library.js",)
+STYLESHEETS = ("training.css", "print.css")
+SCRIPTS = ("library.js", "print.js")
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -39,7 +39,13 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path).parent
-        self.sources = sources_for(root, self.config.cases_dir, self.config.reference_dir)
+        self.sources = sources_for(
+            root,
+            cases_dir=self.config.cases_dir,
+            reference_dir=self.config.reference_dir,
+            procedures_dir=self.config.procedures_dir,
+            forms_dir=self.config.forms_dir,
+        )
         try:
             self.kb = read_knowledge_base(self.sources)
         except ContentErrors as exc:
@@ -53,7 +59,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        for page in render_pages(self.kb):
+        # site_url tells the core where printed QR codes should point.
+        settings = RenderSettings(site_url=config.site_url or None, directory_urls=config.use_directory_urls)
+        self.parents: dict[str, str] = {}
+        for page in render_pages(self.kb, settings):
+            if page.parent:
+                self.parents[page.uri] = page.parent
             if files.get_file_from_path(page.uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{page.uri} 与生成的页面同名，请改名或删除该文件")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -62,30 +73,35 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             files.append(File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)))
         return files
 
-    # Remember the library page: case pages are not in the nav, so while one renders the
-    # library is marked active instead, and the sidebar shows where the reader is.
+    # Pages kept out of the nav (cases, procedures, printouts) mark their parent page
+    # (the library, the procedure list) active while they render, so the sidebar still
+    # shows where the reader is. MkDocs resets `active` after each page; we do the same.
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-        self.library = next((page for page in nav.pages if page.file.src_uri == LIBRARY_URI), None)
+        self.nav_pages = {page.file.src_uri: page for page in nav.pages}
         return nav
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        if self.library is not None and self._is_case_page(page):
-            self.library.active = True
+        parent = self._parent(page)
+        if parent is not None:
+            parent.active = True
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if self.library is not None and self._is_case_page(page):
-            self.library.active = False
+        parent = self._parent(page)
+        if parent is not None:
+            parent.active = False
         return output
 
-    def _is_case_page(self, page: Page) -> bool:
-        return page.file.generated_by == "training" and page.file.src_uri.startswith("cases/") and page.file.src_uri != LIBRARY_URI
+    def _parent(self, page: Page) -> Page | None:
+        parent_uri = self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
+        return self.nav_pages.get(parent_uri) if parent_uri else None
 
     # While serving, rebuild when any YAML source changes, not only docs_dir.
     @event_priority(-100)
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:
-            for folder in (self.sources.cases_dir, self.sources.reference_dir):
+            sources = self.sources
+            for folder in (sources.cases_dir, sources.reference_dir, sources.procedures_dir, sources.forms_dir):
                 if folder.is_dir():
                     server.watch(str(folder), recursive=True)
         return server

@@ -56,3 +56,4 @@ class Case(StrictModel):
         default_factory=list, description="小组讨论题及培训师提示。"
     )
     related_cases: list[Slug] = Field(default_factory=list, description="相关案例的编号。")
+    related_procedures: list[Slug] = Field(default_factory=list, description="相关流程的编号，见 procedures/。")

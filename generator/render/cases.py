@@ -1,80 +1,15 @@
-"""Stage 3 of the pipeline: turn a checked knowledge base into Markdown pages.
-
-Pages are plain data (``GeneratedPage``) so that any site builder can take them: the
-MkDocs plugin adds them in memory, and another adapter could write them to a folder.
-Python prepares view data; the Jinja2 templates in ``templates/`` only print it.
-"""
+"""Pages of the case library: the library itself, one page per case, reference pages."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import jinja2
-from markupsafe import Markup, escape
 
 from generator.load import CaseFile, KnowledgeBase
-
-TEMPLATES = Path(__file__).parent / "templates"
-LIBRARY_URI = "cases/index.md"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """One page for the site: where it goes, its Markdown, and where it came from."""
-
-    uri: str
-    markdown: str
-    in_nav: bool
-    source: str | None = None
+from generator.render.page import LIBRARY_URI, GeneratedPage
+from generator.render.templating import render_template
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
-
-
-def md_text(value: object) -> Markup:
-    """Plain text made safe for a Markdown context: no HTML, no links, no emphasis."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
-
-
-def md_block(value: str | None) -> Markup:
-    """A field that is Markdown by design, passed through as written."""
-    return Markup(value or "")
-
-
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    # Built once per process: template compilation is not repeated per page.
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md_text"] = md_text
-    env.filters["md"] = md_block
-    return env
-
-
-def render_template(name: str, **view) -> str:
-    return environment().get_template(name).render(**view)
-
-
-def render_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order."""
-    index = _ReferenceIndex(kb)
-    pages = [_library_page(kb, index)]
-    pages += [_case_page(case_file, kb, index) for case_file in sorted(kb.cases, key=lambda c: c.case.id)]
-    pages += _reference_pages(kb, index)
-    return pages
-
-
-class _ReferenceIndex:
+class ReferenceIndex:
     """Look-ups shared by all pages: entries by id and the cases that point at each."""
 
     def __init__(self, kb: KnowledgeBase):
@@ -82,6 +17,7 @@ class _ReferenceIndex:
             kind: {entry.id: entry for entry in ref.content.entries} for kind, ref in kb.reference.items()
         }
         self.cases_by_id = {cf.case.id: cf.case for cf in kb.cases}
+        self.procedures_by_id = {pf.procedure.id: pf.procedure for pf in kb.procedures}
         self.cases_for: dict[tuple[str, str], list] = defaultdict(list)
         for cf in sorted(kb.cases, key=lambda c: c.case.title):
             case = cf.case
@@ -96,7 +32,7 @@ class _ReferenceIndex:
         return self.entries[kind][ref_id]
 
 
-def _library_page(kb: KnowledgeBase, index: _ReferenceIndex) -> GeneratedPage:
+def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
     cases = sorted((cf.case for cf in kb.cases), key=lambda c: (c.industry != "物业", c.title))
     principles = sorted(index.entries.get("principles", {}).values(), key=lambda p: p.number)
     categories = list(index.entries.get("complaint-categories", {}).values())
@@ -112,7 +48,7 @@ def _library_page(kb: KnowledgeBase, index: _ReferenceIndex) -> GeneratedPage:
     return GeneratedPage(LIBRARY_URI, markdown, in_nav=True)
 
 
-def _case_page(case_file: CaseFile, kb: KnowledgeBase, index: _ReferenceIndex) -> GeneratedPage:
+def case_page(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage:
     case = case_file.case
     principles = [(index.entry("principles", use.principle), use) for use in case.principles]
     markdown = render_template(
@@ -122,12 +58,15 @@ def _case_page(case_file: CaseFile, kb: KnowledgeBase, index: _ReferenceIndex) -
         categories=[index.entry("complaint-categories", ref_id) for ref_id in case.complaint_categories],
         customer_types=[index.entry("customer-types", ref_id) for ref_id in case.customer_types],
         related=[index.cases_by_id[ref_id] for ref_id in case.related_cases if ref_id in index.cases_by_id],
+        procedures=[index.procedures_by_id[ref_id] for ref_id in case.related_procedures],
         source=case_file.doc.display,
     )
-    return GeneratedPage(f"cases/{case.id}.md", markdown, in_nav=False, source=case_file.doc.display)
+    return GeneratedPage(
+        f"cases/{case.id}.md", markdown, in_nav=False, source=case_file.doc.display, parent=LIBRARY_URI
+    )
 
 
-def _reference_pages(kb: KnowledgeBase, index: _ReferenceIndex) -> list[GeneratedPage]:
+def reference_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
     pages = []
     for kind in sorted(kb.reference):
         ref = kb.reference[kind]

@@ -1,0 +1,45 @@
+"""What the render stage hands to a site builder: pages as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LIBRARY_URI = "cases/index.md"
+PROCEDURES_URI = "procedures/index.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page for the site: where it goes, its Markdown, and where it came from.
+
+    ``in_nav`` pages belong in the sidebar; the others are reached from their ``parent``
+    page (the case library, the procedure list), which the sidebar shows as active.
+    """
+
+    uri: str
+    markdown: str
+    in_nav: bool
+    source: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What the core needs to know about the site it renders for."""
+
+    # The public address of the site, for QR codes on printed sheets; None leaves them out.
+    site_url: str | None = None
+    # Pages live at name/ (MkDocs' use_directory_urls) rather than name.html.
+    directory_urls: bool = True
+
+    def page_url(self, uri: str) -> str | None:
+        """The absolute address of a page given its Markdown uri, when site_url is known."""
+        if not self.site_url:
+            return None
+        path = uri.removesuffix(".md")
+        if self.directory_urls:
+            path = path.removesuffix("index").rstrip("/")
+            path = f"{path}/" if path else ""
+        else:
+            path = f"{path}.html"
+        return self.site_url.rstrip("/") + "/" + path

@@ -1,0 +1,95 @@
+"""Pages of procedures and forms: the procedure list, one page per procedure (flowchart
+and step cards), a printable checklist per procedure and a printable sheet per form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.flowchart import procedure_svg
+from generator.load import FormFile, KnowledgeBase, ProcedureFile
+from generator.model.procedure import Step
+from generator.render.cases import ReferenceIndex
+from generator.render.page import PROCEDURES_URI, GeneratedPage, RenderSettings
+from generator.render.qr import qr_svg
+from generator.render.templating import render_template
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A step ready to print: its number, its role's name and where it leads."""
+
+    number: int
+    step: Step
+    role: str
+    # (branch label or None, number of the next step, its title, its id)
+    next: list[tuple[str | None, int, str, str]]
+
+
+def procedure_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings) -> list[GeneratedPage]:
+    if not kb.procedures and not kb.forms:
+        return []
+    procedures = sorted(kb.procedures, key=lambda p: p.procedure.title)
+    forms = sorted(kb.forms, key=lambda f: f.form.title)
+    pages = [
+        GeneratedPage(
+            PROCEDURES_URI,
+            render_template("procedures.md.j2", procedures=[p.procedure for p in procedures], forms=[f.form for f in forms]),
+            in_nav=True,
+        )
+    ]
+    forms_by_id = {f.form.id: f.form for f in forms}
+    for procedure_file in procedures:
+        pages += _procedure_and_checklist(procedure_file, forms_by_id, index, settings)
+    pages += [_form_sheet(form_file) for form_file in forms]
+    return pages
+
+
+def step_views(procedure) -> list[StepView]:
+    numbers = {step.id: number for number, step in enumerate(procedure.steps, start=1)}
+    titles = {step.id: step.title for step in procedure.steps}
+    roles = {role.id: role.name for role in procedure.roles}
+    views = []
+    for step in procedure.steps:
+        if step.kind == "decision":
+            targets = [(b.label, numbers[b.next], titles[b.next], b.next) for b in step.branches]
+        elif step.next:
+            targets = [(None, numbers[step.next], titles[step.next], step.next)]
+        else:
+            targets = []
+        views.append(StepView(numbers[step.id], step, roles[step.role], targets))
+    return views
+
+
+def _procedure_and_checklist(
+    procedure_file: ProcedureFile, forms_by_id: dict, index: ReferenceIndex, settings: RenderSettings
+) -> list[GeneratedPage]:
+    procedure, source = procedure_file.procedure, procedure_file.doc.display
+    page_uri = f"procedures/{procedure.id}.md"
+    steps = step_views(procedure)
+    view = dict(
+        procedure=procedure,
+        steps=steps,
+        forms=[forms_by_id[form_id] for form_id in procedure.forms],
+        cases=[index.cases_by_id[case_id] for case_id in procedure.related_cases],
+        source=source,
+    )
+    page = render_template("procedure.md.j2", flowchart=Markup(procedure_svg(procedure)), **view)
+    url = settings.page_url(page_uri)
+    qr = qr_svg(url, f"扫码打开在线流程：{procedure.title}") if url else None
+    checklist = render_template("checklist.md.j2", qr=qr, url=url, **view)
+    return [
+        GeneratedPage(page_uri, page, in_nav=False, source=source, parent=PROCEDURES_URI),
+        GeneratedPage(
+            f"print/checklists/{procedure.id}.md", checklist, in_nav=False, source=source, parent=PROCEDURES_URI
+        ),
+    ]
+
+
+def _form_sheet(form_file: FormFile) -> GeneratedPage:
+    form = form_file.form
+    markdown = render_template("form.md.j2", form=form, source=form_file.doc.display)
+    return GeneratedPage(
+        f"print/forms/{form.id}.md", markdown, in_nav=False, source=form_file.doc.display, parent=PROCEDURES_URI
+    )

@@ -1,0 +1,49 @@
+"""The Jinja2 environment shared by every page kind, and the two text filters.
+
+Templates print view data; they decide nothing. Plain text from YAML goes through
+``md_text`` (no HTML, no Markdown links or emphasis); fields that are Markdown by design
+go through ``md`` unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+
+
+def md_text(value: object) -> Markup:
+    """Plain text made safe for a Markdown context: no HTML, no links, no emphasis."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def md_block(value: str | None) -> Markup:
+    """A field that is Markdown by design, passed through as written."""
+    return Markup(value or "")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    # Built once per process: templates are compiled once, not once per page.
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md_text"] = md_text
+    env.filters["md"] = md_block
+    return env
+
+
+def render_template(name: str, **view) -> str:
+    return environment().get_template(name).render(**view)

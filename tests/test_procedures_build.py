@@ -1,0 +1,146 @@
+"""Procedures in a real build: the page, its flowchart links, the printable sheets."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.pipeline import read_knowledge_base, sources_for
+from tests.conftest import ROOT
+from tests.test_build import build, page_text
+
+PROJECT_PARTS = ("mkdocs.yml", "content", "cases", "reference", "procedures", "forms")
+
+
+def copy_project(target: Path, extra_config: str = "") -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.is_file():
+            shutil.copy(source, target / part)
+    if extra_config:
+        config = target / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + extra_config, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def site_with_url(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"), "\nsite_url: https://training.example.com/kb/\n")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_without_url(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def procedure_ids() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "procedures").glob("*.yml"))
+
+
+@pytest.mark.parametrize("procedure_id", procedure_ids())
+def test_every_flowchart_box_links_to_its_step_card(site_without_url, procedure_id):
+    html = page_text(site_without_url, f"procedures/{procedure_id}/index.html")
+    svg = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" class="flowchart"'):]
+    svg = svg[: svg.index("</svg>")]
+    targets = re.findall(r'<a class="fc-step" href="#([^"]+)"', svg)
+    assert targets, "the flowchart links its boxes"
+    for target in targets:
+        assert f'id="{target}"' in html, target
+    steps = re.findall(r'<section class="tk-step tk-step--\w+" id="([^"]+)"', html)
+    assert sorted(steps) == sorted(set(targets))
+
+
+def test_procedure_page_shows_time_limits_and_links_its_checklist_and_forms(site_without_url):
+    html = page_text(site_without_url, "procedures/complaint-handling/index.html")
+    assert "电话铃响三声内接听" in html and "五分钟内到达" in html
+    assert 'href="../../print/checklists/complaint-handling/"' in html
+    assert 'href="../../print/forms/complaint-record/"' in html
+
+
+def test_checklist_has_no_qr_code_without_site_url(site_without_url):
+    html = page_text(site_without_url, "print/checklists/complaint-handling/index.html")
+    assert 'class="segno"' not in html
+    assert "扫码" not in html
+
+
+def test_checklist_qr_code_points_to_the_procedure_page(site_with_url):
+    html = page_text(site_with_url, "print/checklists/complaint-handling/index.html")
+    assert html.count('class="segno"') == 1
+    assert "https://training.example.com/kb/procedures/complaint-handling/" in html
+
+
+def test_printable_sheets_stay_out_of_search(site_without_url):
+    import json
+
+    index = json.loads(page_text(site_without_url, "search/search_index.json"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "procedures/complaint-handling/" in locations
+    assert not any(location.startswith("print/") for location in locations)
+
+
+def test_every_form_has_a_printable_sheet(site_without_url):
+    for form in (ROOT / "forms").glob("*.yml"):
+        html = page_text(site_without_url, f"print/forms/{form.stem}/index.html")
+        assert 'class="tk-field__label"' in html
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+PROCEDURE = """\
+id: lift-stuck
+title: 电梯困人
+purpose: 尽快解救。
+scope: 所有电梯。
+roles:
+  - {id: duty, name: 值班员}
+start: answer
+steps:
+  - id: answer
+    title: 接警
+    role: duty
+    next: done
+  - id: done
+    kind: end
+    title: 结束
+    role: duty
+forms: [lift-log]
+related_cases: [no-such-case]
+"""
+
+
+def test_procedure_links_to_forms_and_cases_are_checked(project):
+    write(project / "procedures" / "lift-stuck.yml", PROCEDURE)
+    with pytest.raises(ContentErrors) as info:
+        read_knowledge_base(sources_for(project))
+    assert [str(e) for e in info.value.errors] == [
+        "procedures/lift-stuck.yml:17:9: forms.0: 没有编号为 lift-log 的表单（forms/ 中找不到 lift-log.yml）",
+        "procedures/lift-stuck.yml:18:17: related_cases.0: 没有编号为 no-such-case 的案例（cases/ 中找不到 no-such-case.yml）",
+    ]
+
+
+def test_procedure_with_a_branch_to_a_missing_step_fails_check(project):
+    broken = PROCEDURE.replace("    next: done\n", "    next: gone\n").replace("forms: [lift-log]\n", "").replace(
+        "related_cases: [no-such-case]\n", ""
+    )
+    write(project / "procedures" / "lift-stuck.yml", broken)
+    with pytest.raises(ContentErrors) as info:
+        read_knowledge_base(sources_for(project))
+    messages = [str(e) for e in info.value.errors]
+    assert messages[0].startswith("procedures/lift-stuck.yml:12:11: steps.0.next: 没有编号为 gone 的步骤")

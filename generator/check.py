@@ -25,6 +25,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
     errors += _check_case_ids(kb)
     errors += _check_case_links(kb)
     errors += _check_procedures(kb)
+    errors += _check_questions(kb)
     return errors
 
 
@@ -106,13 +107,60 @@ def _check_procedures(kb: KnowledgeBase) -> list[ContentError]:
     return errors
 
 
-_FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单"}
+_FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单", "lessons": "课程"}
+_FILE_FOLDERS = {"lessons": "content/lessons/"}
+# Quiz pages that are not question banks live beside them.
+RESERVED_BANK_IDS = {"index", "mix", "progress", "cases"}
+_LINK_REFERENCE_KINDS = {
+    "principle": "principles",
+    "complaint_category": "complaint-categories",
+    "customer_type": "customer-types",
+    "forbidden_phrase": "forbidden-phrases",
+    "term": "glossary",
+}
+
+
+def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
+    errors: list[ContentError] = []
+    first_seen: dict[str, str] = {}
+    places = [(bank_file.doc, "questions", bank_file.bank.questions) for bank_file in kb.banks]
+    places += [(case_file.doc, "quiz", case_file.case.quiz) for case_file in kb.cases]
+    for bank_file in kb.banks:
+        if bank_file.bank.id in RESERVED_BANK_IDS:
+            reserved = "、".join(sorted(RESERVED_BANK_IDS))
+            errors.append(bank_file.doc.error(("id",), f"题库编号不能用 {reserved}（这些网址已有别的页面）"))
+    for doc, key, questions in places:
+        for index, question in enumerate(questions):
+            loc = (key, index)
+            where = f"{doc.display}:{doc.locate(loc + ('id',))[0]}"
+            if question.id in first_seen:
+                errors.append(doc.error(loc + ("id",), f"题目编号 {question.id} 重复（已用于 {first_seen[question.id]}）"))
+            first_seen.setdefault(question.id, where)
+            for link_index, link in enumerate(question.see):
+                errors += _check_link(kb, doc, loc + ("see", link_index), link)
+    return errors
+
+
+def _check_link(kb: KnowledgeBase, doc, loc: tuple, link) -> list[ContentError]:
+    name, ref_id = link.target
+    if name in _LINK_REFERENCE_KINDS:
+        kind = _LINK_REFERENCE_KINDS[name]
+        return _unknown(doc, loc + (name,), ref_id, reference_ids(kb, kind), kind)
+    folder = {"case": "cases", "procedure": "procedures", "lesson": "lessons"}[name]
+    errors = _unknown_file(kb, doc, loc + (name,), ref_id, folder)
+    if not errors and link.step is not None:
+        procedure = next((p.procedure for p in kb.procedures if p.procedure.id == ref_id), None)
+        if procedure is not None and link.step not in {step.id for step in procedure.steps}:
+            errors.append(doc.error(loc + ("step",), f"流程 {ref_id} 中没有编号为 {link.step} 的步骤"))
+    return errors
 
 
 def _unknown_file(kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str) -> list[ContentError]:
     if ref_id in kb.file_ids.get(folder, set()):
         return []
-    return [doc.error(loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{folder}/ 中找不到 {ref_id}.yml）")]
+    where = _FILE_FOLDERS.get(folder, f"{folder}/")
+    suffix = ".md" if folder == "lessons" else ".yml"
+    return [doc.error(loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{where} 中找不到 {ref_id}{suffix}）")]
 
 
 def _unknown(doc, loc: tuple, ref_id: str, known: set[str], kind: str) -> list[ContentError]:

@@ -44,7 +44,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def project_dirs(root: Path) -> dict[str, str]:
     """The content folders named in mkdocs.yml's training plugin, or the defaults."""
-    dirs = {"cases_dir": "cases", "reference_dir": "reference", "procedures_dir": "procedures", "forms_dir": "forms"}
+    dirs = {
+        "cases_dir": "cases",
+        "reference_dir": "reference",
+        "procedures_dir": "procedures",
+        "forms_dir": "forms",
+        "questions_dir": "questions",
+        "lessons_dir": "content/lessons",
+    }
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
@@ -69,7 +76,9 @@ def run_check(root: Path) -> int:
         return 1
     print(
         f"检查通过：{len(kb.cases)} 个案例，{len(kb.procedures)} 个流程，"
-        f"{len(kb.forms)} 张表单，{len(kb.reference)} 个参考文件。"
+        f"{len(kb.forms)} 张表单，{len(kb.banks)} 个题库"
+        f"（共 {sum(len(b.bank.questions) for b in kb.banks) + sum(len(c.case.quiz) for c in kb.cases)} 道题），"
+        f"{len(kb.reference)} 个参考文件。"
     )
     return 0
 

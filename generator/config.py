@@ -11,3 +11,6 @@ class TrainingConfig(Config):
     reference_dir = opt.Type(str, default="reference")
     procedures_dir = opt.Type(str, default="procedures")
     forms_dir = opt.Type(str, default="forms")
+    questions_dir = opt.Type(str, default="questions")
+    # Lessons are ordinary Markdown pages; questions may link to them by file name.
+    lessons_dir = opt.Type(str, default="content/lessons")

@@ -18,6 +18,7 @@ from generator.errors import ContentError, ContentErrors, display_path
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.form import Form
 from generator.model.procedure import Procedure
+from generator.model.question import QuestionBank
 
 MAX_FILE_BYTES = 1_000_000
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -57,6 +58,9 @@ class Sources:
     reference_dir: Path
     procedures_dir: Path
     forms_dir: Path
+    questions_dir: Path
+    # Markdown lessons stay MkDocs pages; the core only needs their ids for links.
+    lessons_dir: Path
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,12 @@ class FormFile:
 
 
 @dataclass(frozen=True)
+class BankFile:
+    bank: QuestionBank
+    doc: YamlDocument
+
+
+@dataclass(frozen=True)
 class ReferenceSet:
     kind: str
     content: ReferenceFile
@@ -92,6 +102,7 @@ class KnowledgeBase:
     cases: list[CaseFile] = field(default_factory=list)
     procedures: list[ProcedureFile] = field(default_factory=list)
     forms: list[FormFile] = field(default_factory=list)
+    banks: list[BankFile] = field(default_factory=list)
     reference: dict[str, ReferenceSet] = field(default_factory=dict)
     # Ids of every file, loaded or not, per folder, so a broken file does not also make
     # every link to it an error.
@@ -306,6 +317,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
         ("cases", sources.cases_dir, Case, CaseFile, kb.cases),
         ("procedures", sources.procedures_dir, Procedure, ProcedureFile, kb.procedures),
         ("forms", sources.forms_dir, Form, FormFile, kb.forms),
+        ("questions", sources.questions_dir, QuestionBank, BankFile, kb.banks),
     ]
     for name, folder, model, wrapper, loaded_files in folders:
         kb.file_ids[name] = set()
@@ -320,6 +332,8 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
                 errors.append(doc.error(("id",), f"编号 {item.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {item.id}{path.suffix}"))
                 continue
             loaded_files.append(wrapper(item, doc))
+    if sources.lessons_dir.is_dir():
+        kb.file_ids["lessons"] = {path.stem for path in sources.lessons_dir.glob("*.md")}
     for path in yaml_files(sources.reference_dir):
         display = display_path(path, sources.root)
         entry_model = REFERENCE_KINDS.get(path.stem)

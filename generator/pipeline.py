@@ -22,6 +22,8 @@ def sources_for(
     reference_dir: str = "reference",
     procedures_dir: str = "procedures",
     forms_dir: str = "forms",
+    questions_dir: str = "questions",
+    lessons_dir: str = "content/lessons",
 ) -> Sources:
     root = root.resolve()
     return Sources(
@@ -30,6 +32,8 @@ def sources_for(
         reference_dir=root / reference_dir,
         procedures_dir=root / procedures_dir,
         forms_dir=root / forms_dir,
+        questions_dir=root / questions_dir,
+        lessons_dir=root / lessons_dir,
     )
 
 

@@ -45,6 +45,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             reference_dir=self.config.reference_dir,
             procedures_dir=self.config.procedures_dir,
             forms_dir=self.config.forms_dir,
+            questions_dir=self.config.questions_dir,
+            lessons_dir=self.config.lessons_dir,
         )
         try:
             self.kb = read_knowledge_base(self.sources)
@@ -101,7 +103,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:
             sources = self.sources
-            for folder in (sources.cases_dir, sources.reference_dir, sources.procedures_dir, sources.forms_dir):
+            for folder in (sources.cases_dir, sources.reference_dir, sources.procedures_dir, sources.forms_dir, sources.questions_dir):
                 if folder.is_dir():
                     server.watch(str(folder), recursive=True)
         return server

@@ -1,6 +1,6 @@
 """JSON Schema files for editors, generated from the models (the single source of truth).
 
-VS Code's YAML extension maps them onto cases/*.yml and reference/*.yml so trainers get
+VS Code's YAML extension maps them onto the content folders so trainers get
 autocompletion and the field descriptions as tooltips.
 """
 
@@ -10,13 +10,21 @@ import json
 from pathlib import Path
 
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
+from generator.model.form import Form
+from generator.model.procedure import Procedure
+from generator.model.question import QuestionBank
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
 
 def json_schemas() -> dict[str, str]:
     """File name → schema text, for every kind of content file."""
-    models = {"case.schema.json": Case}
+    models = {
+        "case.schema.json": Case,
+        "procedure.schema.json": Procedure,
+        "form.schema.json": Form,
+        "question-bank.schema.json": QuestionBank,
+    }
     for kind, entry_model in REFERENCE_KINDS.items():
         models[f"reference-{kind}.schema.json"] = ReferenceFile[entry_model]
     schemas = {}

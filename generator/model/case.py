@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.model.base import Line, Markdown, Slug, StrictModel, Tag
+from generator.model.question import Question
 
 
 class PrincipleUse(StrictModel):
@@ -56,4 +57,5 @@ class Case(StrictModel):
         default_factory=list, description="小组讨论题及培训师提示。"
     )
     related_cases: list[Slug] = Field(default_factory=list, description="相关案例的编号。")
+    quiz: list[Question] = Field(default_factory=list, description="本案例的测验题。")
     related_procedures: list[Slug] = Field(default_factory=list, description="相关流程的编号，见 procedures/。")

@@ -11,6 +11,7 @@ from generator.load import KnowledgeBase
 from generator.render.cases import ReferenceIndex, case_page, library_page, reference_pages
 from generator.render.page import LIBRARY_URI, PROCEDURES_URI, GeneratedPage, RenderSettings
 from generator.render.procedures import procedure_pages
+from generator.render.quizzes import quiz_pages
 from generator.render.templating import md_text, render_template
 
 __all__ = [
@@ -31,4 +32,5 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings = RenderSettings())
     pages += [case_page(case_file, index) for case_file in sorted(kb.cases, key=lambda c: c.case.id)]
     pages += reference_pages(kb, index)
     pages += procedure_pages(kb, index, settings)
+    pages += quiz_pages(kb, index)
     return pages

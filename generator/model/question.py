@@ -1,0 +1,133 @@
+"""Questions: in question banks (questions/*.yml) and inside cases (a case's `quiz`).
+
+Each question type has its own shape, checked here so that a mistake is reported at the
+question's line: a single choice has exactly one right option, a scenario question has
+feedback on every reply, an ordering question lists its items in the right order.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.model.base import Line, Markdown, Slug, StrictModel, Tag
+
+OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "scenario")
+
+
+class Option(StrictModel):
+    """One answer to choose from."""
+
+    text: OptionText = Field(description="选项内容（纯文字）。")
+    correct: bool = Field(default=False, description="这是正确（或最好的）选项时写 true。")
+    feedback: Markdown | None = Field(
+        default=None, description="选了这一项之后看到的反馈：为什么对或不对（情景题每个选项都必填）。"
+    )
+
+
+class Link(StrictModel):
+    """Where the explanation points back to: exactly one target."""
+
+    case: Slug | None = Field(default=None, description="案例编号。")
+    procedure: Slug | None = Field(default=None, description="流程编号。")
+    step: Slug | None = Field(default=None, description="流程中的步骤编号（与 procedure 一起用）。")
+    lesson: Slug | None = Field(default=None, description="课程编号：content/lessons/ 中的文件名（不带 .md）。")
+    principle: Slug | None = Field(default=None, description="投诉处理原则编号，例如 p2。")
+    complaint_category: Slug | None = Field(default=None, description="投诉类别编号。")
+    customer_type: Slug | None = Field(default=None, description="难缠客户类型编号。")
+    forbidden_phrase: Slug | None = Field(default=None, description="服务禁语编号。")
+    term: Slug | None = Field(default=None, description="术语编号（见 reference/glossary.yml）。")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Link:
+        targets = [name for name in _LINK_TARGETS if getattr(self, name) is not None]
+        if len(targets) != 1:
+            raise PydanticCustomError("link_shape", "每条链接只能指向一处：case、procedure、lesson、principle 等选其一")
+        if self.step is not None and self.procedure is None:
+            raise PydanticCustomError("link_shape", "step 要和 procedure 一起写")
+        return self
+
+    @property
+    def target(self) -> tuple[str, str]:
+        name = next(name for name in _LINK_TARGETS if getattr(self, name) is not None)
+        return name, getattr(self, name)
+
+
+_LINK_TARGETS = ("case", "procedure", "lesson", "principle", "complaint_category", "customer_type", "forbidden_phrase", "term")
+
+
+class Question(StrictModel):
+    """A quiz question of one of five types."""
+
+    id: Slug = Field(description="题目编号，在全部题库和案例中唯一，例如 principles-01。")
+    type: Literal["single", "multiple", "true_false", "ordering", "scenario"] = Field(
+        description="single 单选；multiple 多选；true_false 判断；ordering 排序；scenario 情景题（客户的话，选最好的回应）。"
+    )
+    prompt: Markdown = Field(description="题干（Markdown）。")
+    customer_says: Markdown | None = Field(
+        default=None, description="情景题中客户说的话（只用于 scenario）。"
+    )
+    options: list[Option] = Field(default_factory=list, description="选项（single、multiple、scenario 用）。")
+    answer: bool | None = Field(default=None, description="判断题的答案：true 对，false 错（只用于 true_false）。")
+    items: list[Line] = Field(
+        default_factory=list, description="排序题的各项，按正确顺序书写；页面上会打乱顺序（只用于 ordering）。"
+    )
+    explanation: Markdown = Field(description="解析：为什么是这个答案（Markdown），答题后显示。")
+    see: list[Link] = Field(default_factory=list, description="解析指向的课程、案例、流程步骤或参考条目。")
+    topics: list[Tag] = Field(default_factory=list, description="主题，用于综合练习按主题抽题；不写则用题库的主题。")
+
+    @model_validator(mode="after")
+    def _shape_fits_type(self) -> Question:
+        if self.type in ("single", "multiple", "scenario"):
+            self._check_choices()
+        elif self.options:
+            raise _shape(f"{_NAMES[self.type]}不用 options")
+        if self.type == "true_false" and self.answer is None:
+            raise _shape("判断题要写 answer: true 或 answer: false")
+        if self.type != "true_false" and self.answer is not None:
+            raise _shape("只有判断题（true_false）才写 answer")
+        if self.type == "ordering" and len(self.items) < 3:
+            raise _shape("排序题至少要有 3 项（items），按正确顺序书写")
+        if self.type != "ordering" and self.items:
+            raise _shape("只有排序题（ordering）才写 items")
+        if self.type != "scenario" and self.customer_says is not None:
+            raise _shape("只有情景题（scenario）才写 customer_says")
+        return self
+
+    def _check_choices(self) -> None:
+        name = _NAMES[self.type]
+        if len(self.options) < 2:
+            raise _shape(f"{name}至少要有 2 个选项")
+        right = sum(option.correct for option in self.options)
+        if self.type in ("single", "scenario") and right != 1:
+            raise _shape(f"{name}必须恰好有 1 个正确选项（correct: true），现在有 {right} 个")
+        if self.type == "multiple" and right < 1:
+            raise _shape(f"{name}至少要有 1 个正确选项（correct: true），现在一个也没有")
+        if self.type == "scenario" and any(option.feedback is None for option in self.options):
+            raise _shape("情景题的每个选项都要写 feedback")
+
+    @property
+    def correct_indexes(self) -> list[int]:
+        return [index for index, option in enumerate(self.options) if option.correct]
+
+
+_NAMES = {"single": "单选题", "multiple": "多选题", "true_false": "判断题", "ordering": "排序题", "scenario": "情景题"}
+
+
+def _shape(message: str) -> PydanticCustomError:
+    return PydanticCustomError("question_shape", message)
+
+
+class QuestionBank(StrictModel):
+    """A file of questions on one subject: one quiz page, one printed sheet, one answer key."""
+
+    id: Slug = Field(description="题库编号，必须与文件名一致，也是测验页面的网址。")
+    title: Line = Field(description="测验名称，例如 投诉处理七项原则。")
+    description: Markdown | None = Field(default=None, description="测验说明（Markdown），显示在题目前面。")
+    topics: list[Tag] = Field(default_factory=list, description="本题库题目的默认主题。")
+    shuffle: bool = Field(default=False, description="true：每次打开页面时打乱选项顺序。")
+    questions: list[Question] = Field(min_length=1, description="题目。")

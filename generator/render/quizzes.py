@@ -1,0 +1,176 @@
+"""Quiz pages: one per question bank and per case with questions, a mixed practice page,
+the learner's progress page, and a printed sheet and answer key for each quiz."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass, field
+
+from generator.load import KnowledgeBase
+from generator.model.question import Question
+from generator.render.cases import ReferenceIndex
+from generator.render.page import GeneratedPage
+from generator.render.templating import render_template
+
+QUIZZES_URI = "quizzes/index.md"
+LETTERS = "ABCDEFGHIJ"
+TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}
+_REFERENCE_PAGES = {
+    "principle": ("principles", "投诉处理原则"),
+    "complaint_category": ("complaint-categories", "投诉类别"),
+    "customer_type": ("customer-types", "难缠客户类型"),
+    "forbidden_phrase": ("forbidden-phrases", "服务禁语"),
+    "term": ("glossary", "术语"),
+}
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """A question ready to print: numbered, with its ordering items shuffled and its links."""
+
+    number: int
+    question: Question
+    type_name: str
+    # Ordering: (item index in the right order, text), in the order shown.
+    shown_items: list[tuple[int, str]]
+    answer_text: str
+    links: list[tuple[str, str]]  # (title, Markdown link target relative to the site root)
+
+
+@dataclass
+class Quiz:
+    """One quiz page: a bank, or the questions of one case."""
+
+    id: str  # also the storage key in the browser and the page address under quizzes/
+    title: str
+    description: str | None
+    shuffle: bool
+    topics: list[str]
+    questions: list[QuestionView] = field(default_factory=list)
+    case_id: str | None = None
+
+    @property
+    def uri(self) -> str:
+        return f"quizzes/{self.id}.md"
+
+    @property
+    def depth(self) -> str:
+        """The path back to the site root from this quiz's page and its printouts."""
+        return "../" * self.id.count("/")
+
+
+def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
+    quizzes = build_quizzes(kb, index)
+    if not quizzes:
+        return []
+    pages = [GeneratedPage(QUIZZES_URI, render_template("quizzes.md.j2", quizzes=quizzes), in_nav=True)]
+    for quiz in quizzes:
+        pages.append(_page(quiz.uri, "quiz.md.j2", quiz))
+        pages.append(_page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz))
+        pages.append(_page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz))
+    pages.append(GeneratedPage("quizzes/mix.md", _mix_page(quizzes), in_nav=False, parent=QUIZZES_URI))
+    pages.append(GeneratedPage("quizzes/progress.md", render_template("quiz-progress.md.j2", quizzes=quizzes), in_nav=False, parent=QUIZZES_URI))
+    return pages
+
+
+def _mix_page(quizzes: list[Quiz]) -> str:
+    # Each question appears once (ids must be unique on the page), under its first topic;
+    # the practice form draws from every topic a question carries.
+    groups: dict[str, list] = {}
+    counts: dict[str, int] = {}
+    for quiz in quizzes:
+        for view in quiz.questions:
+            topics = list(view.question.topics or quiz.topics or ["综合"])
+            groups.setdefault(topics[0], []).append((view, topics))
+            for topic in topics:
+                counts[topic] = counts.get(topic, 0) + 1
+    return render_template(
+        "quiz-mix.md.j2",
+        topics=sorted(counts.items()),
+        groups=sorted(groups.items()),
+        count=sum(len(quiz.questions) for quiz in quizzes),
+    )
+
+
+def _page(uri: str, template: str, quiz: Quiz) -> GeneratedPage:
+    return GeneratedPage(uri, render_template(template, quiz=quiz, letters=LETTERS), in_nav=False, parent=QUIZZES_URI)
+
+
+def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
+    lessons = lesson_titles(kb)
+    quizzes = []
+    for bank_file in sorted(kb.banks, key=lambda b: b.bank.id):
+        bank = bank_file.bank
+        quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics))
+        quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(bank.questions, start=1)]
+        quizzes.append(quiz)
+    for case_file in sorted(kb.cases, key=lambda c: c.case.id):
+        case = case_file.case
+        if not case.quiz:
+            continue
+        quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id)
+        quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(case.quiz, start=1)]
+        quizzes.append(quiz)
+    return quizzes
+
+
+def lesson_titles(kb: KnowledgeBase) -> dict[str, str]:
+    """Lesson id → its first heading, read from content/lessons/<id>.md."""
+    titles = {}
+    folder = kb.sources.lessons_dir
+    for lesson_id in sorted(kb.file_ids.get("lessons", ())):
+        text = (folder / f"{lesson_id}.md").read_text(encoding="utf-8")
+        heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
+        titles[lesson_id] = heading.group(1) if heading else lesson_id
+    return titles
+
+
+def _view(number: int, question: Question, index: ReferenceIndex, lessons: dict[str, str]) -> QuestionView:
+    items = list(enumerate(question.items))
+    if items:
+        items = shuffled(question.id, items)
+    return QuestionView(
+        number, question, TYPE_NAMES[question.type], items, answer_text(question), _links(question, index, lessons)
+    )
+
+
+def shuffled(seed: str, items: list) -> list:
+    """A stable shuffle (same order on every build) that never leaves the items in order."""
+    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
+    result = list(items)
+    while result == items:
+        rng.shuffle(result)
+    return result
+
+
+def answer_text(question: Question) -> str:
+    if question.type == "true_false":
+        return "对" if question.answer else "错"
+    if question.type == "ordering":
+        return " → ".join(question.items)
+    return "、".join(LETTERS[i] for i in question.correct_indexes)
+
+
+def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -> list[tuple[str, str]]:
+    links = []
+    for link in question.see:
+        name, ref_id = link.target
+        if name == "case":
+            links.append((f"案例：{index.cases_by_id[ref_id].title}", f"cases/{ref_id}.md"))
+        elif name == "procedure":
+            procedure = index.procedures_by_id[ref_id]
+            if link.step:
+                step = next(s for s in procedure.steps if s.id == link.step)
+                links.append((f"流程：{procedure.title} · {step.title}", f"procedures/{ref_id}.md#{link.step}"))
+            else:
+                links.append((f"流程：{procedure.title}", f"procedures/{ref_id}.md"))
+        elif name == "lesson":
+            links.append((f"课程：{lessons.get(ref_id, ref_id)}", f"lessons/{ref_id}.md"))
+        else:
+            kind, label = _REFERENCE_PAGES[name]
+            entry = index.entry(kind, ref_id)
+            title = getattr(entry, "title", None) or getattr(entry, "term", None) or getattr(entry, "phrase", ref_id)
+            links.append((f"{label}：{title}", f"reference/{kind}.md#{ref_id}"))
+    return links

@@ -13,7 +13,7 @@ from generator.pipeline import read_knowledge_base, sources_for
 from tests.conftest import ROOT
 from tests.test_build import build, page_text
 
-PROJECT_PARTS = ("mkdocs.yml", "content", "cases", "reference", "procedures", "forms")
+PROJECT_PARTS = ("mkdocs.yml", "content", "cases", "reference", "procedures", "forms", "questions")
 
 
 def copy_project(target: Path, extra_config: str = "") -> Path:

@@ -9,7 +9,6 @@ from collections import Counter
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -62,12 +61,31 @@ def test_changing_a_filter_updates_the_list_the_count_and_the_link(page, base_ur
     assert visible_case_ids(page) == tagged(cases, second)
     assert query_of(page) == {"tag": [second]}
 
-    # Narrowing further by industry keeps both filters in the link.
-    industry = next(cases[case_id].industry for case_id in sorted(tagged(cases, second)))
-    page.locator("select[name=industry]").select_option(industry)
-    expected = {case.id for case in cases.values() if second in case.tags and case.industry == industry}
+    # Narrowing further by complaint category keeps both filters in the link.
+    category = next((c for case_id in sorted(tagged(cases, second)) for c in cases[case_id].categories), None)
+    assert category, f"no case tagged {second} names a complaint category"
+    page.locator("select[name=category]").select_option(category)
+    expected = {case.id for case in cases.values() if second in case.tags and category in case.categories}
     expect_count(page, len(expected), len(cases))
-    assert query_of(page) == {"tag": [second], "industry": [industry]}
+    assert visible_case_ids(page) == expected
+    assert query_of(page) == {"tag": [second], "category": [category]}
+
+
+def test_filters_that_match_nothing_say_so(page, base_url, cases):
+    tags = sorted({tag for case in cases.values() for tag in case.tags})
+    categories = sorted({c for case in cases.values() for c in case.categories})
+    tag, category = next(
+        ((tag, category) for tag in tags for category in categories
+         if not any(tag in case.tags and category in case.categories for case in cases.values())),
+        (None, None),
+    )
+    assert tag, "every tag meets every complaint category: no empty combination to try"
+
+    page.goto(f"{base_url}cases/?tag={quote(tag)}&category={quote(category)}")
+
+    expect_count(page, 0, len(cases))
+    expect(page.locator(".tk-library-empty")).to_be_visible()
+    assert visible_case_ids(page) == set()
 
 
 def test_clearing_the_filters_shows_every_case(page, base_url, cases):
@@ -101,3 +119,4 @@ def test_without_javascript_every_case_is_listed_and_links_work(new_context, bas
     page.locator(".tk-card").get_by_role("link", name=sand_pit.title, exact=True).click()
     page.wait_for_url(f"{base_url}cases/sand-pit/")
     expect(page.locator("article h1")).to_contain_text(sand_pit.title)
+

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -27,7 +26,7 @@ def test_searching_for_the_sand_pit_leads_to_its_case(page, base_url, cases, sea
     expect(page.locator("article h1")).to_contain_text(sand_pit.title)
 
 
-@pytest.mark.parametrize("query", ["投诉", "业主"])
+@pytest.mark.parametrize("query", [pytest.param("投诉", id="complaint"), pytest.param("业主", id="owner")])
 def test_common_words_find_pages(page, base_url, search, query):
     page.goto(base_url)
 
@@ -36,5 +35,7 @@ def test_common_words_find_pages(page, base_url, search, query):
     assert results.count() >= 1
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.search(r"\d+", meta), f"the result count is not shown: {meta!r}"
+    # The word itself is found and highlighted, not only pages that share a character.
+    expect(page.locator(".md-search-result mark", has_text=query).first).to_be_visible()
     for link in results.all():
         assert link.get_attribute("href").startswith(base_url)

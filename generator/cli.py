@@ -3,6 +3,7 @@
     training-kb check          validate every content file, print all errors, exit 1 on any
     training-kb new case ID    scaffold a commented case file
     training-kb schema         write the JSON Schema files for editors
+    training-kb export moodle -o questions.xml    all question banks for an LMS
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentErrors
+from generator.export import gift, moodle_xml, quizzes_for_export
 from generator.model.base import SLUG_PATTERN
 from generator.pipeline import read_knowledge_base, sources_for
 from generator.render import render_template
@@ -29,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="新建内容文件")
     new.add_argument("kind", choices=["case"], help="要新建的内容类型")
     new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
+    export = commands.add_parser("export", help="导出全部题库，供企业学习平台（LMS）导入")
+    export.add_argument("format", choices=["moodle", "gift"], help="moodle：Moodle XML（全部题型）；gift：GIFT 文本（排序题除外）")
+    export.add_argument("-o", "--output", type=Path, required=True, help="输出文件")
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema 文件")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="输出目录")
     args = parser.parse_args(argv)
@@ -37,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.root)
     if args.command == "new":
         return run_new_case(args.root, args.id)
+    if args.command == "export":
+        return run_export(args.root, args.format, args.output)
     for path in write_schemas(args.out):
         print(f"已写入 {path}")
     return 0
@@ -80,6 +87,29 @@ def run_check(root: Path) -> int:
         f"（共 {sum(len(b.bank.questions) for b in kb.banks) + sum(len(c.case.quiz) for c in kb.cases)} 道题），"
         f"{len(kb.reference)} 个参考文件。"
     )
+    return 0
+
+
+def run_export(root: Path, export_format: str, output: Path) -> int:
+    try:
+        kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
+    except ContentErrors as exc:
+        print(exc.report())
+        return 1
+    skipped: list[str] = []
+    if export_format == "moodle":
+        text = moodle_xml(kb)
+    else:
+        text, skipped = gift(kb)
+    # Write beside the target, then rename: an interrupted export never leaves half a file.
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(output.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(output)
+    count = sum(len(quiz.questions) for quiz in quizzes_for_export(kb)) - len(skipped)
+    print(f"已导出 {count} 道题到 {output}")
+    if skipped:
+        print(f"GIFT 不支持排序题，已跳过 {len(skipped)} 道：{'、'.join(skipped)}（请用 moodle 格式导出）")
     return 0
 
 

@@ -1,0 +1,145 @@
+"""Question banks out to a company LMS: Moodle XML (every type) and GIFT (all but ordering).
+
+Pure functions of the checked knowledge base; the CLI writes the result to a file.
+Text fields are Markdown, and both formats are told so, so Moodle renders them the same.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from generator.load import KnowledgeBase
+from generator.model.question import Question
+
+# Moodle accepts only these grade fractions (percent).
+_FRACTIONS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5)
+CATEGORY_ROOT = "$course$/培训知识库"
+
+
+@dataclass(frozen=True)
+class ExportedQuiz:
+    category: str
+    questions: list[Question]
+
+
+def quizzes_for_export(kb: KnowledgeBase) -> list[ExportedQuiz]:
+    quizzes = [ExportedQuiz(bank_file.bank.title, list(bank_file.bank.questions)) for bank_file in sorted(kb.banks, key=lambda b: b.bank.id)]
+    quizzes += [
+        ExportedQuiz(f"案例：{case_file.case.title}", list(case_file.case.quiz))
+        for case_file in sorted(kb.cases, key=lambda c: c.case.id)
+        if case_file.case.quiz
+    ]
+    return quizzes
+
+
+def fraction(share: float) -> str:
+    """The valid Moodle fraction nearest to ``share`` percent, keeping its sign."""
+    nearest = min(_FRACTIONS, key=lambda value: abs(value - abs(share)))
+    return f"{'-' if share < 0 else ''}{nearest}"
+
+
+# --- Moodle XML ----------------------------------------------------------------------
+
+
+def moodle_xml(kb: KnowledgeBase) -> str:
+    root = ET.Element("quiz")
+    for quiz in quizzes_for_export(kb):
+        category = ET.SubElement(ET.SubElement(root, "question", type="category"), "category")
+        ET.SubElement(category, "text").text = f"{CATEGORY_ROOT}/{quiz.category}"
+        for question in quiz.questions:
+            root.append(_moodle_question(question))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _text(parent: ET.Element, tag: str, text: str, text_format: str | None = "markdown") -> ET.Element:
+    element = ET.SubElement(parent, tag, format=text_format) if text_format else ET.SubElement(parent, tag)
+    ET.SubElement(element, "text").text = text
+    return element
+
+
+def _moodle_question(question: Question) -> ET.Element:
+    kind = {"single": "multichoice", "multiple": "multichoice", "scenario": "multichoice", "true_false": "truefalse", "ordering": "ordering"}[question.type]
+    element = ET.Element("question", type=kind)
+    name = ET.SubElement(element, "name")
+    ET.SubElement(name, "text").text = question.id
+    prompt = question.prompt
+    if question.customer_says:
+        prompt += "\n\n> " + question.customer_says.replace("\n", "\n> ")
+    _text(element, "questiontext", prompt)
+    _text(element, "generalfeedback", question.explanation)
+    ET.SubElement(element, "defaultgrade").text = "1"
+    if kind == "multichoice":
+        _moodle_choices(element, question)
+    elif kind == "truefalse":
+        for value in (True, False):
+            answer = _text(element, "answer", "true" if value else "false", "moodle_auto_format")
+            answer.set("fraction", "100" if question.answer is value else "0")
+    else:
+        for field, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"), ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW")):
+            ET.SubElement(element, field).text = value
+        for position, item in enumerate(question.items, start=1):
+            # In Moodle's ordering type the fraction of an answer is its place in the order.
+            _text(element, "answer", item, "moodle_auto_format").set("fraction", str(position))
+    return element
+
+
+def _moodle_choices(element: ET.Element, question: Question) -> None:
+    single = question.type != "multiple"
+    ET.SubElement(element, "single").text = "true" if single else "false"
+    ET.SubElement(element, "shuffleanswers").text = "1"
+    ET.SubElement(element, "answernumbering").text = "ABCD"
+    right = len(question.correct_indexes)
+    wrong = len(question.options) - right
+    for option in question.options:
+        if option.correct:
+            share = 100 if single else 100 / right
+        else:
+            share = 0 if single or wrong == 0 else -100 / right
+        answer = _text(element, "answer", option.text, "plain_text")
+        answer.set("fraction", fraction(share) if share else "0")
+        if option.feedback:
+            _text(answer, "feedback", option.feedback)
+
+
+# --- GIFT ----------------------------------------------------------------------------
+
+
+def gift(kb: KnowledgeBase) -> tuple[str, list[str]]:
+    """The banks in GIFT, and the ids of questions GIFT cannot express (ordering)."""
+    blocks, skipped = [], []
+    for quiz in quizzes_for_export(kb):
+        blocks.append(f"$CATEGORY: {CATEGORY_ROOT}/{quiz.category}")
+        for question in quiz.questions:
+            if question.type == "ordering":
+                skipped.append(question.id)
+                continue
+            blocks.append(_gift_question(question))
+    return "\n\n".join(blocks) + "\n", skipped
+
+
+def gift_escape(text: str) -> str:
+    for char in "\\~=#{}:":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", "\\n")
+
+
+def _gift_question(question: Question) -> str:
+    prompt = question.prompt
+    if question.customer_says:
+        prompt += "\n\n> " + question.customer_says
+    head = f"::{gift_escape(question.id)}::[markdown]{gift_escape(prompt)}"
+    general = f"####{gift_escape(question.explanation)}"
+    if question.type == "true_false":
+        return f"{head} {{{'TRUE' if question.answer else 'FALSE'}{general}}}"
+    right = len(question.correct_indexes)
+    lines = []
+    for option in question.options:
+        feedback = f"#{gift_escape(option.feedback)}" if option.feedback else ""
+        if question.type != "multiple":
+            mark = "=" if option.correct else "~"
+        else:
+            mark = f"~%{fraction(100 / right if option.correct else -100 / right)}%"
+        lines.append(f"\t{mark}{gift_escape(option.text)}{feedback}")
+    return head + " {\n" + "\n".join(lines) + f"\n\t{general}\n}}"

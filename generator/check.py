@@ -15,6 +15,9 @@ _KIND_NAMES = {
     "principles": "投诉处理原则",
     "complaint-categories": "投诉类别",
     "customer-types": "难缠客户类型",
+    "personality-types": "性格类型",
+    "complainant-psychology": "投诉心理",
+    "complaint-values": "投诉的价值",
     "forbidden-phrases": "服务禁语",
     "glossary": "术语",
 }
@@ -129,6 +132,8 @@ def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
         if bank_file.bank.id in RESERVED_BANK_IDS:
             reserved = "、".join(sorted(RESERVED_BANK_IDS))
             errors.append(bank_file.doc.error(("id",), f"题库编号不能用 {reserved}（这些网址已有别的页面）"))
+        if bank_file.bank.lesson is not None:
+            errors += _unknown_file(kb, bank_file.doc, ("lesson",), bank_file.bank.lesson, "lessons")
     for doc, key, questions in places:
         for index, question in enumerate(questions):
             loc = (key, index)

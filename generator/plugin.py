@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from generator.config import TrainingConfig
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
-from generator.render import RenderSettings
+from generator.render import RenderSettings, lesson_quiz_note
 
 log = logging.getLogger("mkdocs.plugins.training")
 
@@ -52,6 +52,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.kb = read_knowledge_base(self.sources)
         except ContentErrors as exc:
             raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
+        # Lessons are pages of docs_dir; remember where they sit in it.
+        try:
+            lessons = self.sources.lessons_dir.relative_to(Path(config.docs_dir).resolve())
+            self.lessons_prefix = lessons.as_posix().rstrip("/") + "/"
+        except ValueError:
+            self.lessons_prefix = "\0"  # lessons outside docs_dir: no page matches
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_URI}/{name}" for name in SCRIPTS)
         return config
@@ -97,6 +103,15 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def _parent(self, page: Page) -> Page | None:
         parent_uri = self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
         return self.nav_pages.get(parent_uri) if parent_uri else None
+
+    # A lesson with a question bank ends with a link to its quiz. Lessons are the trainers'
+    # own Markdown, so the link is added to the page's source here, not written into it.
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        src = page.file.src_uri
+        if not self.config.enabled or page.file.generated_by or not src.startswith(self.lessons_prefix):
+            return None
+        note = lesson_quiz_note(self.kb, Path(src).stem)
+        return f"{markdown.rstrip()}\n\n{note}" if note else None
 
     # While serving, rebuild when any YAML source changes, not only docs_dir.
     @event_priority(-100)

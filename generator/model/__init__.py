@@ -2,7 +2,10 @@
 
 from generator.model.case import Case, DiscussionQuestion, PrincipleUse
 from generator.model.reference import (
+    ComplainantPsychology,
     ComplaintCategory,
+    ComplaintValue,
+    PersonalityType,
     CustomerType,
     ForbiddenPhrase,
     GlossaryTerm,
@@ -15,11 +18,17 @@ REFERENCE_KINDS: dict[str, type] = {
     "principles": Principle,
     "complaint-categories": ComplaintCategory,
     "customer-types": CustomerType,
+    "personality-types": PersonalityType,
+    "complainant-psychology": ComplainantPsychology,
+    "complaint-values": ComplaintValue,
     "forbidden-phrases": ForbiddenPhrase,
     "glossary": GlossaryTerm,
 }
 
 __all__ = [
+    "ComplainantPsychology",
+    "ComplaintValue",
+    "PersonalityType",
     "Case",
     "ComplaintCategory",
     "CustomerType",

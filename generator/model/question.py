@@ -129,5 +129,8 @@ class QuestionBank(StrictModel):
     title: Line = Field(description="测验名称，例如 投诉处理七项原则。")
     description: Markdown | None = Field(default=None, description="测验说明（Markdown），显示在题目前面。")
     topics: list[Tag] = Field(default_factory=list, description="本题库题目的默认主题。")
+    lesson: Slug | None = Field(
+        default=None, description="这套题所属的课程（content/lessons/ 中的文件名，不带 .md）；课程页末尾会链接到测验。"
+    )
     shuffle: bool = Field(default=False, description="true：每次打开页面时打乱选项顺序。")
     questions: list[Question] = Field(min_length=1, description="题目。")

@@ -41,6 +41,32 @@ class CustomerType(StrictModel):
     tactics: list[Markdown] = Field(description="应对方法。")
 
 
+class PersonalityType(StrictModel):
+    """A personality type of emotional customers, and how to talk with it."""
+
+    id: Slug = Field(description="类型编号。")
+    title: Line = Field(description="类型名称。")
+    signs: Markdown = Field(description="这类客户的表现。")
+    tactics: list[Markdown] = Field(description="沟通方法。")
+
+
+class ComplainantPsychology(StrictModel):
+    """What a complaining customer wants, underneath what they say."""
+
+    id: Slug = Field(description="编号。")
+    title: Line = Field(description="心理名称，例如 求尊重心理。")
+    description: Markdown = Field(description="这种心理的表现。")
+    response: Markdown = Field(description="接待时怎样回应这种心理。")
+
+
+class ComplaintValue(StrictModel):
+    """One of the kinds of value a complaint brings to the company."""
+
+    id: Slug = Field(description="编号。")
+    title: Line = Field(description="价值名称。")
+    description: Markdown = Field(description="说明（Markdown）。")
+
+
 class ForbiddenPhrase(StrictModel):
     """A phrase staff must never say, and a better thing to say instead."""
 
@@ -58,7 +84,17 @@ class GlossaryTerm(StrictModel):
     definition: Markdown = Field(description="释义。")
 
 
-Entry = TypeVar("Entry", Principle, ComplaintCategory, CustomerType, ForbiddenPhrase, GlossaryTerm)
+Entry = TypeVar(
+    "Entry",
+    Principle,
+    ComplaintCategory,
+    CustomerType,
+    PersonalityType,
+    ComplainantPsychology,
+    ComplaintValue,
+    ForbiddenPhrase,
+    GlossaryTerm,
+)
 
 
 class ReferenceFile(StrictModel, Generic[Entry]):

@@ -11,7 +11,7 @@ from generator.load import KnowledgeBase
 from generator.render.cases import ReferenceIndex, case_page, library_page, reference_pages
 from generator.render.page import LIBRARY_URI, PROCEDURES_URI, GeneratedPage, RenderSettings
 from generator.render.procedures import procedure_pages
-from generator.render.quizzes import quiz_pages
+from generator.render.quizzes import lesson_quiz_note, quiz_pages
 from generator.render.templating import md_text, render_template
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "LIBRARY_URI",
     "PROCEDURES_URI",
     "RenderSettings",
+    "lesson_quiz_note",
     "md_text",
     "render_pages",
     "render_template",

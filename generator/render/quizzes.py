@@ -75,6 +75,14 @@ def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
     return pages
 
 
+def lesson_quiz_note(kb: KnowledgeBase, lesson_id: str) -> str | None:
+    """Markdown to append to a lesson page that has a question bank, linking to its quiz."""
+    banks = [b.bank for b in sorted(kb.banks, key=lambda b: b.bank.id) if b.bank.lesson == lesson_id]
+    if not banks:
+        return None
+    return render_template("lesson-quiz.md.j2", banks=banks)
+
+
 def _mix_page(quizzes: list[Quiz]) -> str:
     # Each question appears once (ids must be unique on the page), under its first topic;
     # the practice form draws from every topic a question carries.

@@ -7,6 +7,7 @@ memory; nothing is written to docs_dir.
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,13 +22,15 @@ from generator.config import TrainingConfig
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, lesson_quiz_note
+from generator.render.glossary import glossary_terms, link_terms
 
 log = logging.getLogger("mkdocs.plugins.training")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/training"
-STYLESHEETS = ("training.css", "print.css")
-SCRIPTS = ("library.js", "print.js")
+STYLESHEETS = ("training.css", "quiz.css", "print.css")
+GLOSSARY_URI = "reference/glossary.md"
+SCRIPTS = ("library.js", "print.js", "quiz.js")
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -52,6 +55,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.kb = read_knowledge_base(self.sources)
         except ContentErrors as exc:
             raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
+        self.terms = glossary_terms(self.kb)
         # Lessons are pages of docs_dir; remember where they sit in it.
         try:
             lessons = self.sources.lessons_dir.relative_to(Path(config.docs_dir).resolve())
@@ -104,14 +108,23 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         parent_uri = self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
         return self.nav_pages.get(parent_uri) if parent_uri else None
 
-    # A lesson with a question bank ends with a link to its quiz. Lessons are the trainers'
-    # own Markdown, so the link is added to the page's source here, not written into it.
+    # Hand-written pages and case pages get their glossary terms linked (first mention
+    # each), and a lesson with a question bank ends with a link to its quiz. This runs on
+    # the Markdown in memory: the trainers' files are never rewritten.
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        src = page.file.src_uri
-        if not self.config.enabled or page.file.generated_by or not src.startswith(self.lessons_prefix):
+        if not self.config.enabled:
             return None
-        note = lesson_quiz_note(self.kb, Path(src).stem)
-        return f"{markdown.rstrip()}\n\n{note}" if note else None
+        src = page.file.src_uri
+        generated = page.file.generated_by is not None
+        if not generated and src.startswith(self.lessons_prefix):
+            note = lesson_quiz_note(self.kb, Path(src).stem)
+            if note:
+                markdown = f"{markdown.rstrip()}\n\n{note}"
+        is_case = generated and src.startswith("cases/") and src != "cases/index.md"
+        if (not generated or is_case) and src != GLOSSARY_URI:
+            href = posixpath.relpath(GLOSSARY_URI, posixpath.dirname(src) or ".")
+            markdown = link_terms(markdown, self.terms, href)
+        return markdown
 
     # While serving, rebuild when any YAML source changes, not only docs_dir.
     @event_priority(-100)

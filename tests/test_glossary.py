@@ -1,0 +1,46 @@
+"""Glossary terms are linked where they are first used, and nowhere they would break."""
+
+from __future__ import annotations
+
+from generator.render.glossary import Term, link_terms
+
+TERMS = [
+    Term("crm", ("客户关系管理", "CRM"), "选择和管理客户的业务策略。"),
+    Term("complaint", ("投诉",), "客户表达不满。"),
+    Term("abnormal", ("非正常投诉",), "超出合理范围的投诉。"),
+]
+HREF = "../reference/glossary.md"
+
+
+def test_first_mention_of_each_term_is_linked_once():
+    out = link_terms("客户关系管理很重要。做好客户关系管理，就能减少投诉。投诉是财富。", TERMS, HREF)
+    assert out == (
+        '[客户关系管理](../reference/glossary.md#crm "选择和管理客户的业务策略。")很重要。'
+        "做好客户关系管理，就能减少"
+        '[投诉](../reference/glossary.md#complaint "客户表达不满。")。投诉是财富。'
+    )
+
+
+def test_longer_term_wins_where_terms_overlap():
+    out = link_terms("这是一起非正常投诉。", TERMS, HREF)
+    assert "[非正常投诉](../reference/glossary.md#abnormal" in out
+    assert "[投诉]" not in out
+
+
+def test_code_headings_links_html_and_attribute_lists_are_left_alone():
+    text = "\n".join([
+        "# 客户关系管理",
+        "`投诉` 和 [CRM 系统](crm.md) 与 <span title=\"投诉\">x</span>{ .投诉 }",
+        "```",
+        "投诉",
+        "```",
+        "!!! tip \"投诉\"",
+        "正文里的投诉。",
+    ])
+    out = link_terms(text, TERMS, HREF).split("\n")
+    assert out[:6] == text.split("\n")[:6]
+    assert out[6] == '正文里的[投诉](../reference/glossary.md#complaint "客户表达不满。")。'
+
+
+def test_no_terms_leaves_text_unchanged():
+    assert link_terms("投诉", [], HREF) == "投诉"

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema browser clean
+.PHONY: serve site offline test check schema browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ serve: $(STAMP)
 ## site: build the site into site/ (strict: any warning fails)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## offline: a copy of the site that works opened from a USB stick or a zip (file://)
+offline: $(STAMP)
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	rm -f training-site-offline.zip
+	cd site-offline && ../$(BIN)/python -m zipfile -c ../training-site-offline.zip .
+	@echo "training-site-offline.zip: unzip it and open index.html"
 
 ## check: validate every content file and list all mistakes
 check: $(STAMP)
@@ -46,4 +53,4 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache $(VENV)
+	rm -rf site site-offline training-site-offline.zip .pytest_cache $(VENV)

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from generator.config import TrainingConfig
 from generator.errors import ContentErrors
+from generator.offline import build_version, manifest, offline_page, precache_list, service_worker
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, lesson_quiz_note
 from generator.render.glossary import glossary_terms, link_terms
@@ -27,10 +28,12 @@ from generator.render.glossary import glossary_terms, link_terms
 log = logging.getLogger("mkdocs.plugins.training")
 
 ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
 ASSET_URI = "assets/training"
 STYLESHEETS = ("training.css", "quiz.css", "print.css")
+OTHER_ASSETS = ("icon.svg", "vendor/iframe-worker-shim.js")
 GLOSSARY_URI = "reference/glossary.md"
-SCRIPTS = ("library.js", "print.js", "quiz.js")
+SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -62,6 +65,14 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.lessons_prefix = lessons.as_posix().rstrip("/") + "/"
         except ValueError:
             self.lessons_prefix = "\0"  # lessons outside docs_dir: no page matches
+        # Material's offline plugin loads its file:// search shim from a CDN; serve our
+        # copy instead, so that not one request leaves the site.
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [
+            f"{ASSET_URI}/vendor/iframe-worker-shim.js" if "iframe-worker" in str(url) else url for url in polyfills
+        ]
+        # Our template additions (web app manifest) sit right above Material's templates.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_URI}/{name}" for name in SCRIPTS)
         return config
@@ -81,7 +92,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 raise PluginError(f"{config.docs_dir}/{page.uri} 与生成的页面同名，请改名或删除该文件")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
-        for name in STYLESHEETS + SCRIPTS:
+        offline = offline_page(self.kb)
+        files.append(File.generated(config, offline.uri, content=offline.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        for name in STYLESHEETS + SCRIPTS + OTHER_ASSETS:
             files.append(File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)))
         return files
 
@@ -125,6 +138,21 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             href = posixpath.relpath(GLOSSARY_URI, posixpath.dirname(src) or ".")
             markdown = link_terms(markdown, self.terms, href)
         return markdown
+
+    # The service worker needs the finished site: it lists the files to keep offline and
+    # is named after a hash of the whole build, so a new build replaces the old copy.
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        contents = {
+            path.relative_to(site).as_posix(): path.read_bytes()
+            for path in site.rglob("*")
+            if path.is_file() and path.name not in ("sw.js", "manifest.webmanifest")
+        }
+        precache = precache_list(list(contents), config.use_directory_urls)
+        (site / "sw.js").write_text(service_worker(build_version(contents), precache), encoding="utf-8")
+        (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
 
     # While serving, rebuild when any YAML source changes, not only docs_dir.
     @event_priority(-100)

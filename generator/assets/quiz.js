@@ -354,7 +354,7 @@
     const questions = Array.from(quiz.querySelectorAll("[data-tk-question]"));
     const footer = quiz.querySelector(".tk-quiz__footer");
     const scoreLine = quiz.querySelector(".tk-quiz__score");
-    const live = element("div", "tk-visually-hidden");
+    const live = element("div", "tk-quiz__live tk-visually-hidden");
     live.setAttribute("aria-live", "polite");
     quiz.appendChild(live);
     const bestLine = element("p", "tk-quiz__best");

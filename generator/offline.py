@@ -1,0 +1,69 @@
+"""Offline use on a phone: which files the service worker keeps, the worker itself, the
+web app manifest and the offline page. Pure functions of the built site's file list; the
+plugin writes the results after MkDocs has written the site."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from generator.load import KnowledgeBase
+from generator.render import GeneratedPage, render_template
+
+OFFLINE_URI = "offline.md"
+
+# What a person on duty needs without a signal: the procedures and their checklists, the
+# reference pages, the home page and search, and whatever those pages load.
+_DUTY_PAGES = re.compile(r"^(index\.html|offline/index\.html|offline\.html|(procedures|print/checklists|print/forms|reference)/.*\.html)$")
+_ASSETS = re.compile(
+    r"^assets/("
+    r"stylesheets/[^/]+\.css"
+    r"|javascripts/bundle\.[^/]+\.js"
+    r"|javascripts/workers/search\.[^/]+\.js"
+    r"|javascripts/lunr/min/lunr\.(stemmer\.support|zh|multi)\.min\.js"
+    r"|images/favicon\.png"
+    r"|training/[^/]+"
+    r")$"
+)
+_SEARCH_INDEX = "search/search_index.json"
+
+
+def precache_list(site_paths: list[str], directory_urls: bool) -> list[str]:
+    """The URLs (relative to the site root) the service worker fetches when installed."""
+    urls = []
+    for path in sorted(site_paths):
+        if _DUTY_PAGES.match(path):
+            urls.append(page_url(path, directory_urls))
+        elif _ASSETS.match(path) or path == _SEARCH_INDEX:
+            urls.append(path)
+    return urls
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    if directory_urls and (path == "index.html" or path.endswith("/index.html")):
+        return path[: -len("index.html")] or "./"
+    return path
+
+
+def build_version(contents: dict[str, bytes]) -> str:
+    """A short hash of every file of the build: any change gives the worker a new cache."""
+    digest = hashlib.sha256()
+    for path in sorted(contents):
+        digest.update(path.encode())
+        digest.update(hashlib.sha256(contents[path]).digest())
+    return digest.hexdigest()[:16]
+
+
+def service_worker(version: str, precache: list[str]) -> str:
+    return render_template("sw.js.j2", version=version, precache=precache)
+
+
+def manifest(site_name: str) -> str:
+    return render_template("manifest.webmanifest.j2", site_name=site_name)
+
+
+def offline_page(kb: KnowledgeBase) -> GeneratedPage:
+    reference = [(f"reference/{kind}.md", ref.content.title) for kind, ref in sorted(kb.reference.items())]
+    procedures = sorted((p.procedure for p in kb.procedures), key=lambda p: p.title)
+    markdown = render_template("offline.md.j2", procedures=procedures, reference=reference)
+    return GeneratedPage(OFFLINE_URI, markdown, in_nav=False)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentErrors
+from generator.review import DEFAULT_STALE_AFTER_DAYS, stale_items
 from generator.export import gift, moodle_xml, quizzes_for_export
 from generator.model.base import SLUG_PATTERN
 from generator.pipeline import read_knowledge_base, sources_for
@@ -27,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="training-kb", description="客户服务培训知识库的生成器工具。")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目目录（mkdocs.yml 所在目录），默认为当前目录")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="检查全部内容文件，列出所有错误")
+    check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
+    check.add_argument("--stale", action="store_true", help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程")
+    check.add_argument("--days", type=int, default=None, help="审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 365")
     new = commands.add_parser("new", help="新建内容文件")
     new.add_argument("kind", choices=["case"], help="要新建的内容类型")
     new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
@@ -39,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        return run_check(args.root)
+        return run_check(args.root, stale=args.stale, days=args.days)
     if args.command == "new":
         return run_new_case(args.root, args.id)
     if args.command == "export":
@@ -47,6 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_schemas(args.out):
         print(f"已写入 {path}")
     return 0
+
+
+def plugin_options(root: Path) -> dict:
+    """The training plugin's options from mkdocs.yml, if any."""
+    config_file = root / "mkdocs.yml"
+    if config_file.is_file():
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("training"), dict):
+                return plugin["training"]
+    return {}
 
 
 def project_dirs(root: Path) -> dict[str, str]:
@@ -59,12 +74,7 @@ def project_dirs(root: Path) -> dict[str, str]:
         "questions_dir": "questions",
         "lessons_dir": "content/lessons",
     }
-    config_file = root / "mkdocs.yml"
-    if config_file.is_file():
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("training"), dict):
-                dirs.update({k: v for k, v in plugin["training"].items() if k in dirs})
+    dirs.update({key: value for key, value in plugin_options(root).items() if key in dirs})
     return dirs
 
 
@@ -75,12 +85,19 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def run_check(root: Path) -> int:
+def run_check(root: Path, stale: bool = False, days: int | None = None) -> int:
     try:
         kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
     except ContentErrors as exc:
         print(exc.report())
         return 1
+    if stale:
+        limit = days if days is not None else int(plugin_options(root).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS))
+        items = stale_items(kb, date.today(), limit)
+        for item in items:
+            when = f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）" if item.review.reviewed else "没有 reviewed 日期"
+            print(f"{item.path}:{item.line}:1: reviewed: {item.title}：{when}")
+        print(f"需要审阅：{len(items)} 个（审阅周期 {limit} 天）。")
     print(
         f"检查通过：{len(kb.cases)} 个案例，{len(kb.procedures)} 个流程，"
         f"{len(kb.forms)} 张表单，{len(kb.banks)} 个题库"

@@ -14,3 +14,5 @@ class TrainingConfig(Config):
     questions_dir = opt.Type(str, default="questions")
     # Lessons are ordinary Markdown pages; questions may link to them by file name.
     lessons_dir = opt.Type(str, default="content/lessons")
+    # Cases and procedures not reviewed for this many days are flagged on their page.
+    stale_after_days = opt.Type(int, default=365)

@@ -245,6 +245,8 @@ _MESSAGES = {
     "bool_type": "应为 true 或 false",
     "date_type": "应为日期，例如 2026-11-23",
     "date_from_datetime_parsing": "应为日期，例如 2026-11-23",
+    "date_parsing": "应为日期，例如 2026-11-23",
+    "date_from_datetime_inexact": "应为日期，例如 2026-11-23",
 }
 
 

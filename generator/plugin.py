@@ -83,7 +83,11 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if not self.config.enabled:
             return None
         # site_url tells the core where printed QR codes should point.
-        settings = RenderSettings(site_url=config.site_url or None, directory_urls=config.use_directory_urls)
+        settings = RenderSettings(
+            site_url=config.site_url or None,
+            directory_urls=config.use_directory_urls,
+            stale_after_days=self.config.stale_after_days,
+        )
         self.parents: dict[str, str] = {}
         for page in render_pages(self.kb, settings):
             if page.parent:

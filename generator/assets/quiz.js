@@ -377,7 +377,7 @@
       const shown = active();
       if (shown.some((question) => !question.dataset.tkResult)) return;
       const score = shown.filter((question) => question.dataset.tkResult === "right").length;
-      const notes = [TEXT.score(score, shown.length)];
+      const notes = [];
       if (score === shown.length) notes.push(TEXT.perfect);
       if (saves) {
         const saved = saveResult(storage, quizId, score, shown.length);
@@ -385,7 +385,9 @@
         else if (saved.isBest) notes.push(TEXT.newBest);
         showBest();
       }
-      scoreLine.textContent = notes.join(" ");
+      scoreLine.textContent = "";
+      scoreLine.appendChild(element("strong", "", TEXT.score(score, shown.length)));
+      if (notes.length) scoreLine.appendChild(element("span", "tk-quiz__note", notes.join(" ")));
       footer.hidden = false;
     }
 

@@ -6,6 +6,7 @@ through the published JSON Schema.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -30,3 +31,9 @@ class StrictModel(BaseModel):
     """A model that refuses unknown keys, so a misspelt field is reported, not ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Reviewed = Annotated[
+    date | None,
+    Field(description="最近一次审阅这份内容的日期，例如 2026-11-23；太久没有审阅的内容会在页面上标出。"),
+]

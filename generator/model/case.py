@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import Line, Markdown, Slug, StrictModel, Tag
+from generator.model.base import Reviewed, Line, Markdown, Slug, StrictModel, Tag
 from generator.model.question import Question
 
 
@@ -57,5 +57,6 @@ class Case(StrictModel):
         default_factory=list, description="小组讨论题及培训师提示。"
     )
     related_cases: list[Slug] = Field(default_factory=list, description="相关案例的编号。")
+    reviewed: Reviewed = None
     quiz: list[Question] = Field(default_factory=list, description="本案例的测验题。")
     related_procedures: list[Slug] = Field(default_factory=list, description="相关流程的编号，见 procedures/。")

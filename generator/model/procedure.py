@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.base import Line, Markdown, Slug, StrictModel
+from generator.model.base import Reviewed, Line, Markdown, Slug, StrictModel
 
 # A step title is drawn inside a box of the flowchart, so it has to stay short: the
 # details belong in `actions` and `details`, which the page lists under the chart.
@@ -99,3 +99,4 @@ class Procedure(StrictModel):
     steps: list[Step] = Field(min_length=2, description="流程的步骤。按大致的先后顺序书写更易读，但先后由 next 和 branches 决定。")
     forms: list[Slug] = Field(default_factory=list, description="流程中用到的表单编号，例如 complaint-record。")
     related_cases: list[Slug] = Field(default_factory=list, description="相关案例的编号。")
+    reviewed: Reviewed = None

@@ -30,7 +30,7 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings = RenderSettings())
     """Every generated page of the site, in a stable order."""
     index = ReferenceIndex(kb)
     pages = [library_page(kb, index)]
-    pages += [case_page(case_file, index) for case_file in sorted(kb.cases, key=lambda c: c.case.id)]
+    pages += [case_page(case_file, index, settings) for case_file in sorted(kb.cases, key=lambda c: c.case.id)]
     pages += reference_pages(kb, index)
     pages += procedure_pages(kb, index, settings)
     pages += quiz_pages(kb, index)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.load import CaseFile, KnowledgeBase
-from generator.render.page import LIBRARY_URI, GeneratedPage
+from generator.render.page import LIBRARY_URI, GeneratedPage, RenderSettings
+from generator.review import Review
 from generator.render.templating import render_template
 
 
@@ -48,7 +49,7 @@ def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
     return GeneratedPage(LIBRARY_URI, markdown, in_nav=True)
 
 
-def case_page(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage:
+def case_page(case_file: CaseFile, index: ReferenceIndex, settings: RenderSettings) -> GeneratedPage:
     case = case_file.case
     principles = [(index.entry("principles", use.principle), use) for use in case.principles]
     markdown = render_template(
@@ -60,6 +61,7 @@ def case_page(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage:
         related=[index.cases_by_id[ref_id] for ref_id in case.related_cases if ref_id in index.cases_by_id],
         procedures=[index.procedures_by_id[ref_id] for ref_id in case.related_procedures],
         source=case_file.doc.display,
+        review=Review(case.reviewed, settings.today, settings.stale_after_days),
     )
     return GeneratedPage(
         f"cases/{case.id}.md", markdown, in_nav=False, source=case_file.doc.display, parent=LIBRARY_URI

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 LIBRARY_URI = "cases/index.md"
 PROCEDURES_URI = "procedures/index.md"
@@ -31,6 +32,9 @@ class RenderSettings:
     site_url: str | None = None
     # Pages live at name/ (MkDocs' use_directory_urls) rather than name.html.
     directory_urls: bool = True
+    # The build date, printed on pages and used to flag content overdue for review.
+    today: date = field(default_factory=date.today)
+    stale_after_days: int = 365
 
     def page_url(self, uri: str) -> str | None:
         """The absolute address of a page given its Markdown uri, when site_url is known."""

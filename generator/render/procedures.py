@@ -14,6 +14,7 @@ from generator.render.cases import ReferenceIndex
 from generator.render.page import PROCEDURES_URI, GeneratedPage, RenderSettings
 from generator.render.qr import qr_svg
 from generator.render.templating import render_template
+from generator.review import Review
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _procedure_and_checklist(
         forms=[forms_by_id[form_id] for form_id in procedure.forms],
         cases=[index.cases_by_id[case_id] for case_id in procedure.related_cases],
         source=source,
+        review=Review(procedure.reviewed, settings.today, settings.stale_after_days),
     )
     page = render_template("procedure.md.j2", flowchart=Markup(procedure_svg(procedure)), **view)
     url = settings.page_url(page_uri)

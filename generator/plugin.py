@@ -23,6 +23,7 @@ from generator.errors import ContentErrors
 from generator.offline import build_version, manifest, offline_page, precache_list, service_worker
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, lesson_quiz_note
+from generator.render.cjk import join_wrapped_lines
 from generator.render.glossary import glossary_terms, link_terms
 
 log = logging.getLogger("mkdocs.plugins.training")
@@ -38,6 +39,11 @@ SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
     supports_multiple_instances = False
+
+    def __init__(self):
+        super().__init__()
+        self.parents: dict[str, str] = {}
+        self.nav_pages: dict[str, Page] = {}
 
     # Load and check all content now, before MkDocs empties the site folder (it does so
     # only after on_pre_build): a content mistake stops the build with nothing touched.
@@ -88,7 +94,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             directory_urls=config.use_directory_urls,
             stale_after_days=self.config.stale_after_days,
         )
-        self.parents: dict[str, str] = {}
+        self.parents = {}
         for page in render_pages(self.kb, settings):
             if page.parent:
                 self.parents[page.uri] = page.parent
@@ -109,22 +115,6 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         self.nav_pages = {page.file.src_uri: page for page in nav.pages}
         return nav
 
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        parent = self._parent(page)
-        if parent is not None:
-            parent.active = True
-        return context
-
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        parent = self._parent(page)
-        if parent is not None:
-            parent.active = False
-        return output
-
-    def _parent(self, page: Page) -> Page | None:
-        parent_uri = self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
-        return self.nav_pages.get(parent_uri) if parent_uri else None
-
     # Hand-written pages and case pages get their glossary terms linked (first mention
     # each), and a lesson with a question bank ends with a link to its quiz. This runs on
     # the Markdown in memory: the trainers' files are never rewritten.
@@ -142,6 +132,27 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             href = posixpath.relpath(GLOSSARY_URI, posixpath.dirname(src) or ".")
             markdown = link_terms(markdown, self.terms, href)
         return markdown
+
+    # Chinese wrapped over several source lines would show a space at every wrap.
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        return join_wrapped_lines(html) if self.config.enabled else None
+
+    # While a page kept out of the nav renders, its parent page is marked active (see on_nav).
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        parent = self._parent(page)
+        if parent is not None:
+            parent.active = True
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        parent = self._parent(page)
+        if parent is not None:
+            parent.active = False
+        return output
+
+    def _parent(self, page: Page) -> Page | None:
+        parent_uri = self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
+        return self.nav_pages.get(parent_uri) if parent_uri else None
 
     # The service worker needs the finished site: it lists the files to keep offline and
     # is named after a hash of the whole build, so a new build replaces the old copy.

@@ -44,3 +44,10 @@ def test_code_headings_links_html_and_attribute_lists_are_left_alone():
 
 def test_no_terms_leaves_text_unchanged():
     assert link_terms("投诉", [], HREF) == "投诉"
+
+
+def test_wrapped_chinese_lines_are_joined_without_a_space():
+    from generator.render.cjk import join_wrapped_lines
+
+    html = "<p>管理员急着下班，\n没有耐心听完。\nThe English\nline stays.</p><pre>代码\n保持</pre>"
+    assert join_wrapped_lines(html) == "<p>管理员急着下班，没有耐心听完。\nThe English\nline stays.</p><pre>代码\n保持</pre>"

@@ -42,6 +42,11 @@ def test_code_headings_links_html_and_attribute_lists_are_left_alone():
     assert out[6] == '正文里的[投诉](../reference/glossary.md#complaint "客户表达不满。")。'
 
 
+def test_terms_inside_a_document_title_are_not_linked():
+    out = link_terms("见《客户关系管理》培训课件。客户关系管理是策略。", TERMS, HREF)
+    assert out.startswith("见《客户关系管理》培训课件。[客户关系管理](")
+
+
 def test_no_terms_leaves_text_unchanged():
     assert link_terms("投诉", [], HREF) == "投诉"
 

@@ -20,6 +20,7 @@ _PROTECTED = re.compile(
     r"|<[^>]+>"  # HTML tags and autolinks
     r"|\{[^}]*\}"  # attribute lists
     r"|https?://\S+"
+    r"|《[^》]*》"  # titles of books and documents are names, not uses of a term
 )
 _SKIPPED_LINE = re.compile(r"^\s*(#|<|!!!|\?\?\?|\|?\s*:?-{3,}|\[[^\]]+\]:|\*\[)")
 _PARENTHESIS = re.compile(r"\s*[（(][^）)]*[）)]\s*$")

@@ -4,6 +4,7 @@
     training-kb new case ID    scaffold a commented case file
     training-kb schema         write the JSON Schema files for editors
     training-kb export moodle -o questions.xml    all question banks for an LMS
+    training-kb stats          counts of lessons, cases, procedures, questions, reference
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentErrors
+from generator.stats import knowledge_base_stats
 from generator.review import DEFAULT_STALE_AFTER_DAYS, stale_items
 from generator.export import gift, moodle_xml, quizzes_for_export
 from generator.model.base import SLUG_PATTERN
@@ -32,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
     check.add_argument("--stale", action="store_true", help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程")
     check.add_argument("--days", type=int, default=None, help="审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 365")
+    commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
     new = commands.add_parser("new", help="新建内容文件")
     new.add_argument("kind", choices=["case"], help="要新建的内容类型")
     new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
@@ -46,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.root, stale=args.stale, days=args.days)
     if args.command == "new":
         return run_new_case(args.root, args.id)
+    if args.command == "stats":
+        return run_stats(args.root)
     if args.command == "export":
         return run_export(args.root, args.format, args.output)
     for path in write_schemas(args.out):
@@ -105,6 +110,26 @@ def run_check(root: Path, stale: bool = False, days: int | None = None) -> int:
         f"{len(kb.reference)} 个参考文件。"
     )
     return 0
+
+
+def run_stats(root: Path) -> int:
+    try:
+        kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
+    except ContentErrors as exc:
+        print(exc.report())
+        return 1
+    stats = knowledge_base_stats(kb)
+    types = "，".join(f"{name} {stats.question_types[key]}" for key, name in QUESTION_TYPE_NAMES.items())
+    print(f"课程 {stats.lessons}（有课后测验的 {stats.lessons_with_quiz}）")
+    print(f"案例 {stats.cases}（有测验的 {stats.cases_with_quiz}）")
+    print(f"流程 {stats.procedures}，表单 {stats.forms}")
+    print(f"题库 {stats.banks}，题目 {stats.questions}：{types}")
+    for kind, count in stats.reference.items():
+        print(f"参考 {kind}：{count} 条")
+    return 0
+
+
+QUESTION_TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}
 
 
 def run_export(root: Path, export_format: str, output: Path) -> int:

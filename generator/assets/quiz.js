@@ -387,7 +387,7 @@
       }
       scoreLine.textContent = "";
       scoreLine.appendChild(element("strong", "", TEXT.score(score, shown.length)));
-      if (notes.length) scoreLine.appendChild(element("span", "tk-quiz__note", notes.join(" ")));
+      if (notes.length) scoreLine.append(" ", element("span", "tk-quiz__note", notes.join(" ")));
       footer.hidden = false;
     }
 

@@ -76,6 +76,10 @@ class Question(StrictModel):
     items: list[Line] = Field(
         default_factory=list, description="排序题的各项，按正确顺序书写；页面上会打乱顺序（只用于 ordering）。"
     )
+    fixed_order: bool = Field(
+        default=False,
+        description="true：选项按书写顺序显示（例如有“以上都对”时）；默认打乱成固定的顺序，免得正确答案总在 A。",
+    )
     explanation: Markdown = Field(description="解析：为什么是这个答案（Markdown），答题后显示。")
     see: list[Link] = Field(default_factory=list, description="解析指向的课程、案例、流程步骤或参考条目。")
     topics: list[Tag] = Field(default_factory=list, description="主题，用于综合练习按主题抽题；不写则用题库的主题。")

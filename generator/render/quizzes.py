@@ -35,6 +35,9 @@ class QuestionView:
     type_name: str
     # Ordering: (item index in the right order, text), in the order shown.
     shown_items: list[tuple[int, str]]
+    # Choices: (option index as written, option), in the order shown, and each option's letter.
+    shown_options: list[tuple[int, object]]
+    letters: dict[int, str]
     answer_text: str
     links: list[tuple[str, str]]  # (title, Markdown link target relative to the site root)
 
@@ -139,8 +142,21 @@ def _view(number: int, question: Question, index: ReferenceIndex, lessons: dict[
     items = list(enumerate(question.items))
     if items:
         items = shuffled(question.id, items)
+    # Writers tend to put the right answer first; a stable mix (the same on every build,
+    # on screen and on paper) spreads answers over A-D unless the order matters.
+    options = list(enumerate(question.options))
+    if len(options) > 1 and not question.fixed_order:
+        options = shuffled(question.id, options)
+    letters = {original: LETTERS[shown] for shown, (original, _) in enumerate(options)}
     return QuestionView(
-        number, question, TYPE_NAMES[question.type], items, answer_text(question), _links(question, index, lessons)
+        number,
+        question,
+        TYPE_NAMES[question.type],
+        items,
+        options,
+        letters,
+        answer_text(question, letters),
+        _links(question, index, lessons),
     )
 
 
@@ -153,12 +169,12 @@ def shuffled(seed: str, items: list) -> list:
     return result
 
 
-def answer_text(question: Question) -> str:
+def answer_text(question: Question, letters: dict[int, str]) -> str:
     if question.type == "true_false":
         return "对" if question.answer else "错"
     if question.type == "ordering":
         return " → ".join(question.items)
-    return "、".join(LETTERS[i] for i in question.correct_indexes)
+    return "、".join(sorted(letters[i] for i in question.correct_indexes))
 
 
 def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -> list[tuple[str, str]]:

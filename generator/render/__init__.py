@@ -33,5 +33,5 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings = RenderSettings())
     pages += [case_page(case_file, index, settings) for case_file in sorted(kb.cases, key=lambda c: c.case.id)]
     pages += reference_pages(kb, index)
     pages += procedure_pages(kb, index, settings)
-    pages += quiz_pages(kb, index)
+    pages += quiz_pages(kb, index, settings)
     return pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +36,23 @@ class RenderSettings:
     # The build date, printed on pages and used to flag content overdue for review.
     today: date = field(default_factory=date.today)
     stale_after_days: int = 365
+
+    def site_path(self, uri: str) -> str:
+        """Where a page's HTML is served, relative to the site root."""
+        path = uri.removesuffix(".md")
+        if not self.directory_urls:
+            return f"{path}.html"
+        path = path.removesuffix("index").rstrip("/")
+        return f"{path}/" if path else ""
+
+    def link(self, from_uri: str, to_uri: str) -> str:
+        """A relative href between two pages, for raw HTML that Markdown does not rewrite."""
+        start = posixpath.dirname(self.site_path(from_uri).rstrip("/") + "/x") if self.directory_urls else posixpath.dirname(self.site_path(from_uri))
+        target = self.site_path(to_uri)
+        relative = posixpath.relpath(target or ".", start or ".")
+        if self.directory_urls and target.endswith("/") and relative != ".":
+            relative += "/"
+        return "./" if relative == "." else relative
 
     def page_url(self, uri: str) -> str | None:
         """The absolute address of a page given its Markdown uri, when site_url is known."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from generator.load import KnowledgeBase
 from generator.model.question import Question
 from generator.render.cases import ReferenceIndex
-from generator.render.page import GeneratedPage
+from generator.render.page import GeneratedPage, RenderSettings
 from generator.render.templating import render_template
 
 QUIZZES_URI = "quizzes/index.md"
@@ -64,7 +64,7 @@ class Quiz:
         return "../" * self.id.count("/")
 
 
-def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
+def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings) -> list[GeneratedPage]:
     quizzes = build_quizzes(kb, index)
     if not quizzes:
         return []
@@ -74,7 +74,11 @@ def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
         pages.append(_page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz))
         pages.append(_page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz))
     pages.append(GeneratedPage("quizzes/mix.md", _mix_page(quizzes), in_nav=False, parent=QUIZZES_URI))
-    pages.append(GeneratedPage("quizzes/progress.md", render_template("quiz-progress.md.j2", quizzes=quizzes), in_nav=False, parent=QUIZZES_URI))
+    # The progress table is raw HTML (Markdown is not processed in table cells), so its
+    # links are made here, for the site's URL style.
+    rows = [(quiz, settings.link("quizzes/progress.md", quiz.uri)) for quiz in quizzes]
+    progress = render_template("quiz-progress.md.j2", rows=rows)
+    pages.append(GeneratedPage("quizzes/progress.md", progress, in_nav=False, parent=QUIZZES_URI))
     return pages
 
 

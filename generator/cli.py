@@ -169,7 +169,7 @@ def run_new_case(root: Path, case_id: str) -> int:
         schema_path = Path("..", schema.relative_to(root.resolve())).as_posix()
     except ValueError:
         schema_path = schema.as_uri()
-    text = render_template("new-case.yml.j2", case_id=case_id, schema_path=schema_path)
+    text = render_template("new-case.yml.j2", case_id=case_id, schema_path=schema_path, today=date.today().isoformat())
     cases_dir.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)

@@ -24,7 +24,8 @@ from generator.offline import build_version, manifest, offline_page, precache_li
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, lesson_quiz_note
 from generator.render.cjk import join_wrapped_lines
-from generator.render.glossary import glossary_terms, link_terms
+from generator.search_fix import repair_search_worker
+from generator.render.glossary import glossary_terms, link_terms, search_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.training")
 
@@ -35,6 +36,17 @@ STYLESHEETS = ("training.css", "quiz.css", "print.css")
 OTHER_ASSETS = ("icon.svg", "vendor/iframe-worker-shim.js")
 GLOSSARY_URI = "reference/glossary.md"
 SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
+
+
+def teach_search_segmenter(words: list[str]) -> None:
+    # Material's search segments Chinese with jieba, a process-wide segmenter: words added
+    # here are kept whole when the search index is built later in the same build.
+    try:
+        import jieba
+    except ImportError:  # search then indexes Chinese without segmentation
+        return
+    for word in words:
+        jieba.add_word(word)
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -65,6 +77,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         except ContentErrors as exc:
             raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
         self.terms = glossary_terms(self.kb)
+        teach_search_segmenter(search_vocabulary(self.terms))
         # Lessons are pages of docs_dir; remember where they sit in it.
         try:
             lessons = self.sources.lessons_dir.relative_to(Path(config.docs_dir).resolve())
@@ -160,6 +173,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
+        if not repair_search_worker(site):
+            log.info("Material's search worker has changed; Chinese query repair not applied")
         contents = {
             path.relative_to(site).as_posix(): path.read_bytes()
             for path in site.rglob("*")

@@ -25,16 +25,20 @@ _KIND_NAMES = {
 
 def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
     errors = _check_reference_ids(kb)
-    errors += _check_case_ids(kb)
+    errors += _check_file_ids(kb)
     errors += _check_case_links(kb)
     errors += _check_procedures(kb)
     errors += _check_questions(kb)
     return errors
 
 
-def reference_ids(kb: KnowledgeBase, kind: str) -> set[str]:
+def reference_ids(kb: KnowledgeBase, kind: str) -> set[str] | None:
+    """The ids of one reference kind; None when its file exists but did not load, so that
+    its own errors are reported and not every link into it as well."""
     ref = kb.reference.get(kind)
-    return {entry.id for entry in ref.content.entries} if ref else set()
+    if ref is None:
+        return None if kind in kb.file_ids.get("reference", set()) else set()
+    return {entry.id for entry in ref.content.entries}
 
 
 def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
@@ -56,13 +60,18 @@ def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
     return errors
 
 
-def _check_case_ids(kb: KnowledgeBase) -> list[ContentError]:
-    errors, seen = [], {}
-    for case_file in kb.cases:
-        case_id = case_file.case.id
-        if case_id in seen:
-            errors.append(case_file.doc.error(("id",), f"案例编号 {case_id} 重复（已用于 {seen[case_id]}）"))
-        seen.setdefault(case_id, case_file.doc.display)
+def _check_file_ids(kb: KnowledgeBase) -> list[ContentError]:
+    # An id equals its file name, so two ids collide only as x.yml beside x.yaml; both
+    # would become the same page, which MkDocs would refuse with a confusing message.
+    errors = []
+    kinds = [("案例", [(f.case.id, f.doc) for f in kb.cases]), ("流程", [(f.procedure.id, f.doc) for f in kb.procedures])]
+    kinds += [("表单", [(f.form.id, f.doc) for f in kb.forms]), ("题库", [(f.bank.id, f.doc) for f in kb.banks])]
+    for kind, items in kinds:
+        seen: dict[str, str] = {}
+        for item_id, doc in items:
+            if item_id in seen:
+                errors.append(doc.error(("id",), f"{kind}编号 {item_id} 重复（已用于 {seen[item_id]}）"))
+            seen.setdefault(item_id, doc.display)
     return errors
 
 
@@ -168,8 +177,8 @@ def _unknown_file(kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str) 
     return [doc.error(loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{where} 中找不到 {ref_id}{suffix}）")]
 
 
-def _unknown(doc, loc: tuple, ref_id: str, known: set[str], kind: str) -> list[ContentError]:
-    if ref_id in known:
+def _unknown(doc, loc: tuple, ref_id: str, known: set[str] | None, kind: str) -> list[ContentError]:
+    if known is None or ref_id in known:  # None: the reference file is broken, reported on its own
         return []
     name = _KIND_NAMES[kind]
     hint = f"已有：{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"

@@ -7,6 +7,7 @@ stopping at the first: a trainer fixes a whole file in one pass.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,18 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
+from generator.model.base import SLUG_PATTERN
 from generator.model.form import Form
 from generator.model.procedure import Procedure
 from generator.model.question import QuestionBank
 
 MAX_FILE_BYTES = 1_000_000
 YAML_SUFFIXES = (".yml", ".yaml")
+# The deepest content needs six levels (case → quiz → question → see → link → id). Far
+# deeper nesting is a mistake, and a few hundred levels would exhaust the recursion of
+# PyYAML's composer (a RecursionError) and of libyaml's (a crash).
+MAX_DEPTH = 20
+_TOO_DEEP_MESSAGE = f"嵌套太深：超过 {MAX_DEPTH} 层，请检查缩进和括号"
 
 Location = tuple[int, int]  # 1-based line and column
 
@@ -118,17 +125,25 @@ def dotted(loc: tuple) -> str:
 
 def read_yaml(path: Path, display: str) -> YamlDocument:
     """Parse one file; raise ContentErrors for unreadable or malformed YAML."""
+    # The size is checked before reading, so a huge file is never read into memory.
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentErrors([ContentError(display, 1, 1, "", f"文件太大（{size:,} 字节），上限 {MAX_FILE_BYTES:,} 字节")])
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise ContentErrors([ContentError(display, 1, 1, "", f"文件太大（{len(raw):,} 字节），上限 {MAX_FILE_BYTES:,} 字节")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Columns count characters, as in every other message, not bytes.
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig", errors="replace")) + 1
         raise ContentErrors([ContentError(display, line, column, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存文件")]) from None
     if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
         raise ContentErrors([ContentError(display, 1, 1, "", "文件是空的")])
+    unusable = _UNUSABLE_CHARACTER.search(text)
+    if unusable:
+        line, column = _line_column(text, unusable.start())
+        message = f"文件中有看不见的特殊字符 U+{ord(unusable.group()):04X}（常见于从 Word 或网页复制来的文字），请删掉它"
+        raise ContentErrors([ContentError(display, line, column, "", message)])
 
     node = _compose(text, display)
     if _uses_aliases(text):
@@ -146,10 +161,20 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
 # so text with a tab (or a character the Python reader refuses) goes the Python way, and
 # so does a file libyaml refuses: the error is then worded the way trainers see it.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+# libyaml's composer recurses on the C stack and crashes the process somewhere past
+# 20,000 levels of nesting. Every level needs one of the characters [{-?: , so a text
+# with few of them (the shipped files have at most ~400) cannot nest deep enough to hurt;
+# any other text goes the Python way, which stops at MAX_DEPTH.
+_FAST_MAX_INDICATORS = 1_000
 
 
 def _compose(text: str, display: str) -> yaml.Node:
-    if _FAST_LOADER is not None and "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if (
+        _FAST_LOADER is not None
+        and "\t" not in text
+        and not yaml.reader.Reader.NON_PRINTABLE.search(text)
+        and sum(text.count(indicator) for indicator in "[{-?:") <= _FAST_MAX_INDICATORS
+    ):
         loader = _FAST_LOADER(text)
         try:
             return loader.get_single_node()
@@ -157,13 +182,47 @@ def _compose(text: str, display: str) -> yaml.Node:
             pass
         finally:
             loader.dispose()
-    loader = yaml.SafeLoader(text)
+    loader = _DepthLimitedLoader(text)
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise ContentErrors([_syntax_error(display, exc)]) from None
     finally:
         loader.dispose()
+
+
+class _TooDeep(yaml.MarkedYAMLError):
+    """Nesting deeper than MAX_DEPTH, at the node that goes one level too far."""
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, stopping at MAX_DEPTH before Python's recursion limit does."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(problem="too deep", problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+# Control characters make PyYAML raise a ReaderError that has no line; U+0085, U+2028
+# and U+2029 are line breaks to PyYAML but not to editors, so later lines would be off.
+_UNUSABLE_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_column(text: str, index: int) -> Location:
+    """The 1-based line and column of ``text[index]``, counting line breaks as PyYAML does."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
 
 
 def _uses_aliases(text: str) -> bool:
@@ -185,8 +244,14 @@ def _alias_errors(display: str, text: str) -> list[ContentError]:
 def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "YAML 语法错误"
-    if "'\\t'" in problem:
+    if isinstance(exc, _TooDeep):
+        message = _TOO_DEEP_MESSAGE
+    elif "'\\t'" in problem:
         message = "不能用 Tab 缩进，请改用空格"
+    elif problem == "found unexpected end of stream" and exc.context == "while scanning a quoted scalar":
+        # PyYAML points past the last line; the mistake is the quote that opens here.
+        mark = exc.context_mark
+        message = "引号没有配对：从这里开始的引号直到文件末尾都没有结束"
     elif "expected a single document" in (exc.context or ""):
         message = "一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）"
     else:
@@ -197,11 +262,20 @@ def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
     return ContentError(display, line, column, "", message)
 
 
+_STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_MERGE_TAG, _VALUE_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"
+
+
+def _tag_message(node: yaml.Node) -> str:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+    return f"不支持 YAML 标签（{tag}），请把内容直接写出来"
+
+
 class _NodeBuilder:
     """Turns composed YAML nodes into plain data, recording where each node starts.
 
-    Duplicate keys, which PyYAML would silently overwrite, are refused; aliases never
-    get here (see ``_alias_errors``).
+    Duplicate keys, which PyYAML would silently overwrite, are refused, and so are tags
+    (see ``_plain_tag``); aliases never get here (see ``_alias_errors``).
     """
 
     def __init__(self, doc: YamlDocument):
@@ -216,31 +290,65 @@ class _NodeBuilder:
         line, column = self._mark(node)
         self.errors.append(ContentError(self.doc.display, line, column, dotted(loc), message))
 
-    def build(self, node: yaml.Node, loc: tuple) -> Any:
+    def build(self, node: yaml.Node, loc: tuple, depth: int = 1) -> Any:
+        if depth > MAX_DEPTH:
+            # Only libyaml's nodes get here this deep; the Python loader stops at the same
+            # node while composing. Either way this is the one error reported.
+            line, column = self._mark(node)
+            raise ContentErrors([ContentError(self.doc.display, line, column, "", _TOO_DEEP_MESSAGE)])
         self.doc.value_marks[loc] = self._mark(node)
+        if not self._plain_tag(node):
+            self._fail(node, loc, _tag_message(node))
+            return None
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
+            return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (index,)) for index, item in enumerate(node.value)]
-        return self.constructor.construct_object(node)
+            return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, loc: tuple) -> dict:
+    def _plain_tag(self, node: yaml.Node) -> bool:
+        """Whether the node is plain data: a tag such as !!python/object/apply:os.system or
+        !custom is refused, never constructed (and so never run). A scalar may carry the
+        tag it would get anyway (!!str, !!int 3), nothing else."""
+        if isinstance(node, yaml.MappingNode):
+            return node.tag == _MAP_TAG
+        if isinstance(node, yaml.SequenceNode):
+            return node.tag == _SEQ_TAG
+        return node.tag == _STR_TAG or node.tag == self.constructor.resolve(yaml.ScalarNode, node.value, (True, False))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # A bare `<<` or `=` written as a value resolves to a tag PyYAML cannot construct
+        # (a ConstructorError); to a trainer it is just text.
+        if node.tag in (_MERGE_TAG, _VALUE_TAG):
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except ValueError:
+            # 2024-13-45 looks like a date but is none (datetime raises ValueError): keep
+            # the text, and the model says what the field expects.
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: tuple, depth: int) -> dict:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE_TAG:
                 self._fail(key_node, loc, "不支持 YAML 合并键（<<），请把内容直接写出来")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, loc, "键必须是简单的文字")
                 continue
-            key = str(self.constructor.construct_object(key_node))
+            if not self._plain_tag(key_node):
+                self._fail(key_node, loc, _tag_message(key_node))
+                continue
+            key = str(self._scalar(key_node))
             if key in result:
                 first = self.doc.key_marks[loc + (key,)]
                 self._fail(key_node, loc + (key,), f"重复的键（第 {first[0]} 行已经写过）")
                 continue
             self.doc.key_marks[loc + (key,)] = self._mark(key_node)
-            result[key] = self.build(value_node, loc + (key,))
+            result[key] = self.build(value_node, loc + (key,), depth + 1)
         return result
+
 
 
 # --- models --------------------------------------------------------------------------
@@ -346,18 +454,28 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
         kb.file_ids[name] = set()
         for path in yaml_files(folder):
             kb.file_ids[name].add(path.stem)
+            if _links_outside(path, sources.root):
+                errors.append(_outside_error(path, sources.root))
+                continue
             loaded, problems = _load_one(path, sources.root, model)
             errors += problems
             if loaded is None:
                 continue
             item, doc = loaded
             if item.id != path.stem:
-                errors.append(doc.error(("id",), f"编号 {item.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {item.id}{path.suffix}"))
+                errors.append(doc.error(("id",), _id_mismatch(item.id, path)))
                 continue
             loaded_files.append(wrapper(item, doc))
     if sources.lessons_dir.is_dir():
         kb.file_ids["lessons"] = {path.stem for path in sources.lessons_dir.glob("*.md")}
+    # Reference files that exist, loaded or not: links into a broken one are not reported
+    # again (see check.reference_ids).
+    kb.file_ids["reference"] = set()
     for path in yaml_files(sources.reference_dir):
+        kb.file_ids["reference"].add(path.stem)
+        if _links_outside(path, sources.root):
+            errors.append(_outside_error(path, sources.root))
+            continue
         display = display_path(path, sources.root)
         entry_model = REFERENCE_KINDS.get(path.stem)
         if entry_model is None:
@@ -369,6 +487,28 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
         if loaded is not None:
             kb.reference[path.stem] = ReferenceSet(path.stem, *loaded)
     return kb, errors
+
+
+def _id_mismatch(item_id: str, path: Path) -> str:
+    if re.fullmatch(SLUG_PATTERN, path.stem):
+        return f"编号 {item_id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {item_id}{path.suffix}"
+    # The id is also the file name and the page's address: "Bad Name" can be neither.
+    return f"文件名 {path.name} 不能做编号（只能用小写英文字母、数字和连字符）：请把文件改名为 {item_id}{path.suffix}"
+
+
+def _links_outside(path: Path, root: Path) -> bool:
+    """A symbolic link to a file outside the project: it is never followed, so a content
+    folder cannot make the build read (or report on) files elsewhere on the machine."""
+    if not path.is_symlink():
+        return False
+    target = path.resolve()
+    return not (target.is_relative_to(root.resolve()) or target.is_relative_to(path.parent.resolve()))
+
+
+def _outside_error(path: Path, root: Path) -> ContentError:
+    # The link's own name, not where it points: that is no business of the report.
+    display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    return ContentError(display, 1, 1, "", "这是指向项目以外的符号链接，不会读取：请把文件本身放进项目")
 
 
 def _load_one(path: Path, root: Path, model: type[BaseModel]):

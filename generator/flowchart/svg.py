@@ -64,8 +64,11 @@ def render_svg(diagram: Diagram) -> str:
     prefix = f"fc-{diagram.id}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 {diagram.width} {diagram.height}" '
-        f'width="{diagram.width}" height="{diagram.height}" role="img" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc">',
+        # A group, not an image: the steps inside are links, which an image's children
+        # (presentational) may not be (axe: nested-interactive). The title names the
+        # group, the description lists every step in order.
+        f'width="{diagram.width}" height="{diagram.height}" role="group" '
+        f'aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">',
         f'<title id="{prefix}-title">{escape(diagram.title)}</title>',
         f'<desc id="{prefix}-desc">{escape(chr(10).join(diagram.description))}</desc>',
         f"<style>{STYLE}</style>",

@@ -1,0 +1,285 @@
+"""YAML with positions: a trainer's file parsed safely, every node's line and column kept.
+
+Part of stage 1 (load): ``read_yaml`` turns a file into plain data plus the place of
+each value, so that later stages can report a mistake at its line. Anything YAML can do
+that a content file never needs (aliases, custom tags, deep nesting, several documents)
+is refused here with a message, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError, ContentErrors
+
+MAX_FILE_BYTES = 1_000_000
+# The deepest content needs six levels (case → quiz → question → see → link → id). Far
+# deeper nesting is a mistake, and a few hundred levels would exhaust the recursion of
+# PyYAML's composer (a RecursionError) and of libyaml's (a crash).
+MAX_DEPTH = 20
+_TOO_DEEP_MESSAGE = f"嵌套太深：超过 {MAX_DEPTH} 层，请检查缩进和括号"
+
+Location = tuple[int, int]  # 1-based line and column
+
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file with the position of every node, keyed by its path of keys."""
+
+    path: Path
+    display: str
+    data: Any
+    value_marks: dict[tuple, Location] = field(default_factory=dict)
+    key_marks: dict[tuple, Location] = field(default_factory=dict)
+
+    def locate(self, loc: tuple, *, key: bool = False) -> Location:
+        """Where the node at ``loc`` starts, or its nearest ancestor that exists."""
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc not in self.value_marks and loc:
+            loc = loc[:-1]
+        return self.value_marks.get(loc, (1, 1))
+
+    def error(self, loc: tuple, message: str, *, key: bool = False) -> ContentError:
+        line, column = self.locate(loc, key=key)
+        return ContentError(self.display, line, column, dotted(loc), message)
+
+
+def dotted(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+# --- YAML with positions -------------------------------------------------------------
+
+
+def read_yaml(path: Path, display: str) -> YamlDocument:
+    """Parse one file; raise ContentErrors for unreadable or malformed YAML."""
+    # The size is checked before reading, so a huge file is never read into memory.
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentErrors([ContentError(display, 1, 1, "", f"文件太大（{size:,} 字节），上限 {MAX_FILE_BYTES:,} 字节")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        # Columns count characters, as in every other message, not bytes.
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig", errors="replace")) + 1
+        raise ContentErrors([ContentError(display, line, column, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存文件")]) from None
+    if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
+        raise ContentErrors([ContentError(display, 1, 1, "", "文件是空的")])
+    unusable = _UNUSABLE_CHARACTER.search(text)
+    if unusable:
+        line, column = _line_column(text, unusable.start())
+        message = f"文件中有看不见的特殊字符 U+{ord(unusable.group()):04X}（常见于从 Word 或网页复制来的文字），请删掉它"
+        raise ContentErrors([ContentError(display, line, column, "", message)])
+
+    node = _compose(text, display)
+    if _uses_aliases(text):
+        raise ContentErrors(_alias_errors(display, text))
+    doc = YamlDocument(path, display, None)
+    builder = _NodeBuilder(doc)
+    doc.data = builder.build(node, ())
+    if builder.errors:
+        raise ContentErrors(builder.errors)
+    return doc
+
+
+# libyaml (in PyYAML's wheels) composes the same nodes with the same marks as the Python
+# parser, about seven times faster. It accepts tabs where the Python parser refuses them,
+# so text with a tab (or a character the Python reader refuses) goes the Python way, and
+# so does a file libyaml refuses: the error is then worded the way trainers see it.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+# libyaml's composer recurses on the C stack and crashes the process somewhere past
+# 20,000 levels of nesting. Every level needs one of the characters [{-?: , so a text
+# with few of them (the shipped files have at most ~400) cannot nest deep enough to hurt;
+# any other text goes the Python way, which stops at MAX_DEPTH.
+_FAST_MAX_INDICATORS = 1_000
+
+
+def _compose(text: str, display: str) -> yaml.Node:
+    if (
+        _FAST_LOADER is not None
+        and "\t" not in text
+        and not yaml.reader.Reader.NON_PRINTABLE.search(text)
+        and sum(text.count(indicator) for indicator in "[{-?:") <= _FAST_MAX_INDICATORS
+    ):
+        loader = _FAST_LOADER(text)
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            pass
+        finally:
+            loader.dispose()
+    loader = _DepthLimitedLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise ContentErrors([_syntax_error(display, exc)]) from None
+    finally:
+        loader.dispose()
+
+
+class _TooDeep(yaml.MarkedYAMLError):
+    """Nesting deeper than MAX_DEPTH, at the node that goes one level too far."""
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, stopping at MAX_DEPTH before Python's recursion limit does."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(problem="too deep", problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+# Control characters make PyYAML raise a ReaderError that has no line; U+0085, U+2028
+# and U+2029 are line breaks to PyYAML but not to editors, so later lines would be off.
+_UNUSABLE_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_column(text: str, index: int) -> Location:
+    """The 1-based line and column of ``text[index]``, counting line breaks as PyYAML does."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
+
+
+def _uses_aliases(text: str) -> bool:
+    # Called on text that parsed, so the fast scanner cannot fail here.
+    scanner = _FAST_LOADER or yaml.SafeLoader
+    return "*" in text and any(isinstance(token, yaml.AliasToken) for token in yaml.scan(text, Loader=scanner))
+
+
+def _alias_errors(display: str, text: str) -> list[ContentError]:
+    # Aliases can multiply a few lines into gigabytes (the "billion laughs"), and a
+    # trainer never needs them: each one is reported where it is written.
+    return [
+        ContentError(display, token.start_mark.line + 1, token.start_mark.column + 1, "", "不支持 YAML 别名（*名称），请把内容直接写出来")
+        for token in yaml.scan(text, Loader=yaml.SafeLoader)
+        if isinstance(token, yaml.AliasToken)
+    ]
+
+
+def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "YAML 语法错误"
+    if isinstance(exc, _TooDeep):
+        message = _TOO_DEEP_MESSAGE
+    elif "'\\t'" in problem:
+        message = "不能用 Tab 缩进，请改用空格"
+    elif problem == "found unexpected end of stream" and exc.context == "while scanning a quoted scalar":
+        # PyYAML points past the last line; the mistake is the quote that opens here.
+        mark = exc.context_mark
+        message = "引号没有配对：从这里开始的引号直到文件末尾都没有结束"
+    elif "expected a single document" in (exc.context or ""):
+        message = "一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）"
+    else:
+        message = f"YAML 语法错误：{problem}"
+        if exc.context:
+            message += f"({exc.context})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return ContentError(display, line, column, "", message)
+
+
+_STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_MERGE_TAG, _VALUE_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"
+
+
+def _tag_message(node: yaml.Node) -> str:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+    return f"不支持 YAML 标签（{tag}），请把内容直接写出来"
+
+
+class _NodeBuilder:
+    """Turns composed YAML nodes into plain data, recording where each node starts.
+
+    Duplicate keys, which PyYAML would silently overwrite, are refused, and so are tags
+    (see ``_plain_tag``); aliases never get here (see ``_alias_errors``).
+    """
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.errors: list[ContentError] = []
+        self.constructor = yaml.SafeLoader("")
+
+    def _mark(self, node: yaml.Node) -> Location:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _fail(self, node: yaml.Node, loc: tuple, message: str) -> None:
+        line, column = self._mark(node)
+        self.errors.append(ContentError(self.doc.display, line, column, dotted(loc), message))
+
+    def build(self, node: yaml.Node, loc: tuple, depth: int = 1) -> Any:
+        if depth > MAX_DEPTH:
+            # Only libyaml's nodes get here this deep; the Python loader stops at the same
+            # node while composing. Either way this is the one error reported.
+            line, column = self._mark(node)
+            raise ContentErrors([ContentError(self.doc.display, line, column, "", _TOO_DEEP_MESSAGE)])
+        self.doc.value_marks[loc] = self._mark(node)
+        if not self._plain_tag(node):
+            self._fail(node, loc, _tag_message(node))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _plain_tag(self, node: yaml.Node) -> bool:
+        """Whether the node is plain data: a tag such as !!python/object/apply:os.system or
+        !custom is refused, never constructed (and so never run). A scalar may carry the
+        tag it would get anyway (!!str, !!int 3), nothing else."""
+        if isinstance(node, yaml.MappingNode):
+            return node.tag == _MAP_TAG
+        if isinstance(node, yaml.SequenceNode):
+            return node.tag == _SEQ_TAG
+        return node.tag == _STR_TAG or node.tag == self.constructor.resolve(yaml.ScalarNode, node.value, (True, False))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # A bare `<<` or `=` written as a value resolves to a tag PyYAML cannot construct
+        # (a ConstructorError); to a trainer it is just text.
+        if node.tag in (_MERGE_TAG, _VALUE_TAG):
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except ValueError:
+            # 2024-13-45 looks like a date but is none (datetime raises ValueError): keep
+            # the text, and the model says what the field expects.
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: tuple, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self._fail(key_node, loc, "不支持 YAML 合并键（<<），请把内容直接写出来")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._fail(key_node, loc, "键必须是简单的文字")
+                continue
+            if not self._plain_tag(key_node):
+                self._fail(key_node, loc, _tag_message(key_node))
+                continue
+            key = str(self._scalar(key_node))
+            if key in result:
+                first = self.doc.key_marks[loc + (key,)]
+                self._fail(key_node, loc + (key,), f"重复的键（第 {first[0]} 行已经写过）")
+                continue
+            self.doc.key_marks[loc + (key,)] = self._mark(key_node)
+            result[key] = self.build(value_node, loc + (key,), depth + 1)
+        return result

@@ -24,7 +24,7 @@ from generator.offline import build_version, manifest, offline_page, precache_li
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, lesson_quiz_note
 from generator.render.cjk import join_wrapped_lines
-from generator.search_fix import repair_search_worker
+from generator.search_fix import compact_search_index, repair_search_worker
 from generator.render.glossary import glossary_terms, link_terms, search_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.training")
@@ -175,6 +175,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         site = Path(config.site_dir)
         if not repair_search_worker(site):
             log.info("Material's search worker has changed; Chinese query repair not applied")
+        # Before the offline plugin (priority -100) copies the index into its script.
+        compact_search_index(site)
         contents = {
             path.relative_to(site).as_posix(): path.read_bytes()
             for path in site.rglob("*")

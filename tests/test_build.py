@@ -119,3 +119,9 @@ def test_docs_file_that_clashes_with_a_generated_page_is_refused(project, tmp_pa
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "cases/lost-key.md 与生成的页面同名" in result.stderr
+
+
+def test_search_index_is_written_as_utf8_not_escapes(project_site):
+    raw = (project_site / "search" / "search_index.json").read_bytes()
+    assert "投诉".encode("utf-8") in raw
+    assert b"\\u6295" not in raw  # 投, escaped, would take six bytes instead of three

@@ -428,6 +428,9 @@ def test_the_quiz_works_after_instant_navigation_away_and_back(quiz_page, quiz_u
     page.wait_for_url(f"{quiz_url}quizzes/{BASICS}/")
     assert page.evaluate("window.tkNoReload") == "kept"
     expect(page.locator(".tk-quiz__best")).to_have_text(f"最好成绩 {TOTAL} / {TOTAL}（{today()}）")
+    # Material swaps the page in and then announces it; answer once the engine has started.
+    expect(page.locator("[data-tk-quiz][data-tk-ready]")).to_have_count(1)
+    expect(page.locator("[data-tk-check]:visible")).to_have_count(TOTAL)
     answer(page, "basics-true-false", RIGHT["basics-true-false"])
     expect(result(page, "basics-true-false")).to_contain_text("回答正确")
 

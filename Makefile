@@ -52,5 +52,10 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+## bench: build time, memory and page weights of sites of 100, 1,000 and 5,000 synthetic cases (minutes; not part of test)
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf site site-offline training-site-offline.zip .pytest_cache $(VENV)

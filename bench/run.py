@@ -1,0 +1,328 @@
+"""The benchmark (`make bench`): build time, the generator's share, memory and page weights
+of generated sites of 100, 1,000 and 5,000 synthetic cases, against the same text written
+as plain Markdown pages, and Material's search against Pagefind at 1,000 cases.
+
+    python bench/run.py [--sizes 100,1000,5000] [--quick] [--profile] [--keep] [--no-browser]
+
+Prints the tables and writes them to bench/results.md. Not a test: nothing here passes
+or fails, it measures. Builds run as subprocesses on temporary projects; nothing in the
+project is written except bench/results.md (and pagefind[extended] is installed into the
+venv when missing). bench/report.py prints what this measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+
+import synth  # noqa: E402  (bench/ is the script's folder)
+import weigh  # noqa: E402
+from handwritten import make_handwritten  # noqa: E402
+from report import KB, QUERY, Build, SearchResult, SizeResult, header, kept_notes, report  # noqa: E402
+
+RESULTS = BENCH / "results.md"
+DEFAULT_SIZES = (100, 1000, 5000)
+SEARCH_SIZE = 1000  # where Material's search and Pagefind are compared
+BUILD_TIMEOUT = 3600  # seconds; a 5,000-case build takes minutes on 2 cores
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- Building ------------------------------------------------------------------------
+
+
+def run_measured(command: list[str], cwd: Path, log_path: Path, env: dict | None = None) -> tuple[float, float, int, int]:
+    """Run a command to completion: (wall seconds, CPU seconds, peak RSS bytes, exit code)."""
+    with open(log_path, "w", encoding="utf-8") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        deadline = started + BUILD_TIMEOUT
+        # os.wait4 gives this child's own resource usage (peak RSS, CPU): the figure
+        # RUSAGE_CHILDREN would give, without mixing in the other builds of the run.
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.05)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode  # Linux: KiB
+
+
+def build(project: Path, label: str, profile: Path | None = None) -> Build:
+    """`mkdocs build` of ``project`` in a subprocess: wall clock, CPU, peak memory, hooks."""
+    site = project / "site"
+    timings = project / "timings.json"
+    command = [sys.executable, str(BENCH / "timed_build.py"), str(timings)]
+    if profile:
+        command += ["--profile", str(profile)]
+    command += ["--site-dir", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
+    log_path = project / "build.log"
+    wall, cpu, rss, code = run_measured(command, project, log_path, env)
+    output = log_path.read_text(encoding="utf-8", errors="replace")
+    if code != 0:
+        raise SystemExit(f"{label}: mkdocs build failed ({code}):\n{output[-4000:]}")
+    return Build(
+        wall=wall,
+        cpu=cpu,
+        peak_rss=rss,
+        pages=sum(1 for _ in site.rglob("*.html")),
+        hooks=json.loads(timings.read_text(encoding="utf-8")),
+        site=site,
+    )
+
+
+def time_stages(project: Path) -> dict[str, float]:
+    """The core on its own, in this process: load, check and render, each timed once."""
+    from generator.check import check_knowledge_base
+    from generator.load import load_knowledge_base
+    from generator.pipeline import sources_for
+    from generator.render import RenderSettings, render_pages
+
+    sources = sources_for(project)
+    clock = time.process_time  # CPU seconds: other work on the machine does not count
+    started = clock()
+    kb, errors = load_knowledge_base(sources)
+    loaded = clock()
+    errors += check_knowledge_base(kb)
+    checked = clock()
+    if errors:
+        raise SystemExit("the synthetic project has content errors:\n" + "\n".join(map(str, errors[:20])))
+    pages = render_pages(kb, RenderSettings(site_url=None))
+    rendered = clock()
+    return {
+        "load": loaded - started,
+        "check": checked - loaded,
+        "render": rendered - checked,
+        "pages": len(pages),
+    }
+
+
+# --- One size ------------------------------------------------------------------------
+
+
+def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Browser | None) -> SizeResult:
+    log(f"{size} cases: writing the synthetic project")
+    project = synth.make_project(workdir / f"{size}-generated", size, sentences)
+    handwritten = workdir / f"{size}-handwritten"
+    make_handwritten(project, handwritten)
+    log(f"{size} cases: {len(project.procedures)} procedures, {len(project.banks)} question banks; timing load/check/render in-process")
+    stages = time_stages(project.root)
+    log(f"{size} cases: load {stages['load']:.1f} s, check {stages['check']:.1f} s, render {stages['render']:.1f} s; building the generated site")
+    generated = build(project.root, f"{size} generated")
+    log(f"{size} cases: generated site built in {generated.wall:.1f} s ({generated.pages} pages); building the hand-written site")
+    plain = build(handwritten, f"{size} hand-written")
+    log(f"{size} cases: hand-written site built in {plain.wall:.1f} s ({plain.pages} pages)")
+    index = generated.site / weigh.SEARCH_INDEX
+    result = SizeResult(
+        size=size,
+        procedures=len(project.procedures),
+        banks=len(project.banks),
+        case_chars=project.case_chars,
+        stages=stages,
+        generated=generated,
+        handwritten=plain,
+        index_bytes=index.stat().st_size if index.exists() else 0,
+    )
+    if browser is not None:
+        with weigh.SiteServer(generated.site) as server:
+            for kind, path in (("case", f"cases/case-{size // 2:05d}/"), ("procedure", "procedures/procedure-0001/")):
+                alone = weigh.cold_load(browser, server, path)
+                with_worker = weigh.cold_load(browser, server, path, service_workers="allow")
+                result.weights[kind] = (alone, with_worker)
+                log(f"{size} cases: {kind} page {path}: {alone.total() / KB:,.0f} KB on first load, "
+                    f"{with_worker.total() / KB:,.0f} KB with the service worker's precache")
+    return result
+
+
+# --- Search at 1,000 cases -----------------------------------------------------------
+
+
+def ensure_pagefind() -> str | None:
+    """Install pagefind[extended] into this venv if missing; the reason it cannot run, or None."""
+    if importlib.util.find_spec("pagefind") is None or importlib.util.find_spec("pagefind_bin_extended") is None:
+        log("installing pagefind[extended] from PyPI into the venv")
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "pagefind[extended]"],
+            capture_output=True, text=True, timeout=600,
+        )
+        if done.returncode != 0:
+            return "pip install 'pagefind[extended]' failed: " + (done.stderr.strip().splitlines() or ["?"])[-1]
+        importlib.invalidate_caches()
+    return None
+
+
+def bench_search(result: SizeResult, browser: weigh.Browser) -> SearchResult:
+    site = result.generated.site
+    search = SearchResult(result.size, result.index_bytes)
+    if "case" in result.weights:
+        search.page_without_index = result.weights["case"][0].total(without=(weigh.SEARCH_INDEX,))
+    with weigh.SiteServer(site) as server:
+        search.material_total, search.material_results = weigh.material_search(
+            browser, server, f"cases/case-{result.size // 2:05d}/", QUERY
+        )
+    log(f"search at {result.size}: Material listed its first result after {search.material_total.total() / KB:,.0f} KB")
+
+    search.pagefind_error = ensure_pagefind()
+    if search.pagefind_error:
+        return search
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
+               "--root-selector", "article"]
+    log_path = site.parent / "pagefind.log"
+    search.pagefind_seconds, _, search.pagefind_rss, code = run_measured(command, site.parent, log_path)
+    if code != 0:
+        output = log_path.read_text(encoding="utf-8", errors="replace")
+        search.pagefind_error = f"pagefind exited {code}: {output.strip()[-500:]}"
+        return search
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    search.pagefind_files = len(files)
+    search.pagefind_bytes = sum(p.stat().st_size for p in files)
+    probe = site / "bench-probe.html"
+    probe.write_text('<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>probe</title></head><body></body></html>')
+    with weigh.SiteServer(site) as server:
+        search.pagefind_fetch, search.pagefind_first = weigh.pagefind_search(browser, server, probe.name, QUERY)
+    log(f"search at {result.size}: Pagefind indexed in {search.pagefind_seconds:.1f} s, first result after {search.pagefind_fetch.total() / KB:,.0f} KB")
+    return search
+
+
+# --- Profile -------------------------------------------------------------------------
+
+
+def profile_build(size: int, workdir: Path, sentences: list[str]) -> str:
+    """Where a build of ``size`` cases spends its time, under cProfile."""
+    project = workdir / f"{size}-profiled"
+    synth.make_project(project, size, sentences)
+    log(f"profiling the {size}-case build under cProfile (slower than a plain build)")
+    stats_path = project / "build.prof"
+    profiled = build(project, f"{size} profiled", profile=stats_path)
+    stats = pstats.Stats(str(stats_path))
+    total = profiled.hooks["wall_in_process"]
+    rows = []
+    for (filename, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():
+        rows.append((cumtime, tottime, calls, _where(filename, line, name)))
+    ours = sorted((r for r in rows if "/generator/" in r[3] or r[3].startswith("generator/")), reverse=True)
+    lines = [
+        f"cProfile of `mkdocs build` at {size} cases: {total:.1f} s in-process under the profiler "
+        f"({profiled.wall:.1f} s wall). Generator functions by cumulative time:",
+        "",
+        "| cumulative s | own s | calls | function |",
+        "| ---: | ---: | ---: | --- |",
+    ]
+    lines += [f"| {c:.2f} | {t:.2f} | {n:,} | `{w}` |" for c, t, n, w in ours[:25]]
+    lines += ["", "(`generator/theme/` holds the project's overrides of Material's templates: their cumulative time "
+              "is Material rendering every page, not the generator's own work.)"]
+    yaml_files = sum(1 for folder in ("cases", "procedures", "forms", "questions", "reference") for _ in (project / folder).glob("*.yml"))
+    checks = [
+        ("YAML files parsed (generator/load.py read_yaml)", _find(stats, "generator/load.py", "read_yaml"), f"{yaml_files:,} files in the project"),
+        ("Jinja2 templates compiled (Environment.compile)", _find(stats, "jinja2/environment.py", "compile"), "once per template is right"),
+        ("Markdown conversions (markdown/core.py convert)", _find(stats, "markdown/core.py", "convert"), f"{profiled.pages:,} HTML pages"),
+        ("jieba segmentations (jieba cut)", _find(stats, "jieba/__init__.py", "cut"), "all in Material's search plugin"),
+        ("flowchart layouts (layout_procedure)", _find(stats, "generator/flowchart/layout.py", "layout_procedure"), "one per procedure"),
+    ]
+    lines += ["", "Repeated work, counted:", "", "| what | calls | cumulative s | for |", "| --- | ---: | ---: | --- |"]
+    lines += [f"| {what} | {calls:,} | {cum:.2f} | {note} |" for what, (calls, cum), note in checks]
+    lines += ["", "Whole build, by own time (top 20):", "", "| own s | cumulative s | calls | function |", "| ---: | ---: | ---: | --- |"]
+    lines += [f"| {t:.2f} | {c:.2f} | {n:,} | `{w}` |" for c, t, n, w in sorted(rows, key=lambda r: -r[1])[:20]]
+    return "\n".join(lines)
+
+
+def _find(stats: pstats.Stats, file_part: str, name: str) -> tuple[int, float]:
+    """Calls and cumulative seconds of the functions called ``name`` in a file matching ``file_part``."""
+    found = [(calls, cum) for (f, _, n), (_, calls, _, cum, _) in stats.stats.items() if n == name and f.endswith(file_part)]
+    return sum(c for c, _ in found), max((cum for _, cum in found), default=0.0)
+
+
+def _where(filename: str, line: int, name: str) -> str:
+    for marker in ("/site-packages/", str(ROOT) + "/"):
+        if marker in filename:
+            filename = filename.split(marker, 1)[1]
+    return f"{filename}:{line}({name})" if line else name
+
+
+# --- Main ----------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="case counts, e.g. 100,1000")
+    parser.add_argument("--quick", action="store_true", help="100 cases only")
+    parser.add_argument("--profile", action="store_true", help="also profile the 1,000-case build (or the largest size below it)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects and sites")
+    parser.add_argument("--no-browser", action="store_true", help="skip page weights and search (no Chromium)")
+    args = parser.parse_args(argv)
+    args.sizes = [100] if args.quick else sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    if not args.sizes or min(args.sizes) < 1 or max(args.sizes) > 20_000:
+        parser.error("sizes must be between 1 and 20,000 cases")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.perf_counter()
+    workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    log(f"sizes {args.sizes}; working in {workdir}")
+    sentences = synth.seed_sentences()
+    results: list[SizeResult] = []
+    search = profile = None
+    try:
+        with _browser(args) as browser:
+            for size in args.sizes:
+                results.append(bench_size(size, workdir, sentences, browser))
+                if browser and (size == SEARCH_SIZE or (SEARCH_SIZE not in args.sizes and size == max(args.sizes))):
+                    search = bench_search(results[-1], browser)
+                if not args.keep:  # a 5,000-case site weighs hundreds of MB
+                    shutil.rmtree(workdir / f"{size}-handwritten", ignore_errors=True)
+                    shutil.rmtree(workdir / f"{size}-generated", ignore_errors=True)
+        if args.profile:
+            size = max([s for s in args.sizes if s <= SEARCH_SIZE] or [min(args.sizes)])
+            profile = profile_build(size, workdir, sentences)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    case_chars = sum(r.case_chars for r in results) / len(results)
+    text = report(results, search, profile, header(args.sizes, started, case_chars))
+    print()
+    print(text)
+    RESULTS.write_text(text + kept_notes(RESULTS), encoding="utf-8")
+    log(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+class _NoBrowser:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _browser(args):
+    if args.no_browser:
+        return _NoBrowser()
+    if not Path(weigh.CHROMIUM).exists():
+        log(f"{weigh.CHROMIUM} not found (make browser installs it): no page weights")
+        return _NoBrowser()
+    return weigh.Browser()
+
+
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,7 @@ deterministic.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -205,17 +206,32 @@ def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, plac
     areas = [_area(box.rect.grown(-1 if box.id in own else CLEARANCE)) for box in boxes.values()]
     # Arrows into the same box may merge; any other arrow is kept apart.
     others = [stretch for other, route in placed if other.target != edge.target for stretch in _stretches(route)]
+
+    # Candidates share most of their stretches (the way out of the port, the corridors),
+    # so each stretch is checked against the boxes and the placed arrows only once.
+    @functools.cache
+    def blocked(stretch: Stretch) -> bool:
+        return any(_hits(stretch, area) for area in areas)
+
+    @functools.cache
+    def alongside(stretch: Stretch) -> bool:
+        return any(_runs_along(stretch, other) for other in others)
+
+    @functools.cache
+    def crossings(stretch: Stretch) -> int:
+        return sum(_crosses(stretch, other) for other in others)
+
     best, fallback = None, None
     for base, index in ranked:
         if best is not None and base >= best[0]:
             break  # crossings only add to the cost: nothing further down can win
         stretches = _stretches(routes[index])
-        if any(_hits(stretch, area) for stretch in stretches for area in areas):
+        if any(map(blocked, stretches)):
             continue
         fallback = fallback or routes[index]
-        if any(_runs_along(a, b) for a in stretches for b in others):
+        if any(map(alongside, stretches)):
             continue
-        cost = base + CROSSING_COST * sum(_crosses(a, b) for a in stretches for b in others)
+        cost = base + CROSSING_COST * sum(map(crossings, stretches))
         if best is None or cost < best[0]:
             best = (cost, routes[index])
     if best is not None:
@@ -226,7 +242,10 @@ def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, plac
 
 
 def _base_cost(route: list[Point]) -> int:
-    length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(route, route[1:]))
+    # A plain loop: this runs for every candidate (some 300 per arrow).
+    length = 0
+    for (x1, y1), (x2, y2) in zip(route, route[1:]):
+        length += abs(x2 - x1) + abs(y2 - y1)
     return length + BEND_COST * (len(route) - 2)
 
 

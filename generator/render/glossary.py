@@ -7,6 +7,7 @@ prose: code, headings, existing links, HTML, attribute lists.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ _PROTECTED = re.compile(
     r"|https?://\S+"
     r"|《[^》]*》"  # titles of books and documents are names, not uses of a term
 )
+_FENCE = re.compile(r"^\s*(```|~~~)")
 _SKIPPED_LINE = re.compile(r"^\s*(#|<|!!!|\?\?\?|\|?\s*:?-{3,}|\[[^\]]+\]:|\*\[)")
 _PARENTHESIS = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
 
@@ -53,17 +55,30 @@ def link_terms(markdown: str, terms: list[Term], glossary_href: str) -> str:
     """``markdown`` with the first mention of each term linked to ``glossary_href#id``."""
     if not terms:
         return markdown
-    # Only terms the page mentions somewhere can be linked: looking for the others on
-    # every line was most of this function's time.
-    pending = [term for term in terms if any(word in markdown for word in term.words)]
-    lines, in_fence = [], False
-    for line in markdown.split("\n"):
-        if re.match(r"^\s*(```|~~~)", line):
+    # Most lines hold no glossary word, and _link_line leaves those as they are: one
+    # search for all the words at once finds the few lines worth the work.
+    mentions = _mention_pattern(tuple(terms))
+    lines, linkable, in_fence = markdown.split("\n"), [], False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
             in_fence = not in_fence
-        elif not in_fence and pending and not _SKIPPED_LINE.match(line) and not line.startswith("    " * 2):
-            line = _link_line(line, pending, glossary_href)
-        lines.append(line)
+        elif not in_fence and mentions.search(line) and not _SKIPPED_LINE.match(line) and not line.startswith("    " * 2):
+            linkable.append(index)
+    # Only terms those lines mention can be linked: looking for the others on every
+    # line was most of this function's time.
+    text = "\n".join(lines[index] for index in linkable)
+    pending = [term for term in terms if any(word in text for word in term.words)]
+    for index in linkable:
+        if not pending:
+            break
+        lines[index] = _link_line(lines[index], pending, glossary_href)
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=4)
+def _mention_pattern(terms: tuple[Term, ...]) -> re.Pattern:
+    """Finds any word of any term: where it finds none, no term is mentioned."""
+    return re.compile("|".join(re.escape(word) for term in terms for word in term.words))
 
 
 def _link_line(line: str, pending: list[Term], href: str) -> str:

@@ -252,6 +252,8 @@ class _NodeBuilder:
         return node.tag == _STR_TAG or node.tag == self.constructor.resolve(yaml.ScalarNode, node.value, (True, False))
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # what the constructor would return, without its bookkeeping
         # A bare `<<` or `=` written as a value resolves to a tag PyYAML cannot construct
         # (a ConstructorError); to a trainer it is just text.
         if node.tag in (_MERGE_TAG, _VALUE_TAG):

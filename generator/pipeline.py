@@ -6,6 +6,9 @@ Nothing here knows MkDocs: ``read_knowledge_base`` loads and checks, ``render_pa
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.check import check_knowledge_base
@@ -39,9 +42,27 @@ def sources_for(
 
 def read_knowledge_base(sources: Sources) -> KnowledgeBase:
     """Load and check every content file; raise ContentErrors listing all mistakes."""
-    kb, errors = load_knowledge_base(sources)
-    # Cross-references are checked even when some files failed, so one run shows all.
-    errors += check_knowledge_base(kb)
+    with _garbage_collector_paused():
+        kb, errors = load_knowledge_base(sources)
+        # Cross-references are checked even when some files failed, so one run shows all.
+        errors += check_knowledge_base(kb)
     if errors:
         raise ContentErrors(errors)
     return kb
+
+
+@contextmanager
+def _garbage_collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, then as it was before.
+
+    Loading makes a few hundred thousand small objects that all stay alive, and the
+    collector, started by every 700 new ones, would go over them again and again to free
+    nothing (loading leaves no reference cycles behind): a sixth of the loading time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

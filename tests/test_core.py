@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -16,6 +17,19 @@ def test_core_does_not_import_mkdocs():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was():
+    # read_knowledge_base pauses the collector while it loads (see pipeline.py).
+    sources = sources_for(FIXTURES / "minimal")
+    read_knowledge_base(sources)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_knowledge_base(sources)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_render_is_deterministic_and_pure():

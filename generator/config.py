@@ -16,3 +16,7 @@ class TrainingConfig(Config):
     lessons_dir = opt.Type(str, default="content/lessons")
     # Cases and procedures not reviewed for this many days are flagged on their page.
     stale_after_days = opt.Type(int, default=365)
+    # Search behind Material's box: Pagefind's chunked index (a phone fetches a few
+    # hundred KB per query), or Material's own single index. The file:// copy (Material's
+    # offline plugin enabled) always uses Material's, which works without a server.
+    search = opt.Choice(("pagefind", "material"), default="pagefind")

@@ -19,22 +19,36 @@ _ASSETS = re.compile(
     r"^assets/("
     r"stylesheets/[^/]+\.css"
     r"|javascripts/bundle\.[^/]+\.js"
-    r"|javascripts/workers/search\.[^/]+\.js"
-    r"|javascripts/lunr/min/lunr\.(stemmer\.support|zh|multi)\.min\.js"
     r"|images/favicon\.png"
     r"|training/[^/]+"
     r")$"
 )
 _SEARCH_INDEX = "search/search_index.json"
+# Material's search: its worker and the lunr files it loads (not needed with Pagefind).
+_MATERIAL_SEARCH = re.compile(
+    r"^assets/javascripts/(workers/search\.[^/]+\.js|lunr/min/lunr\.(stemmer\.support|zh|multi)\.min\.js)$"
+)
+# Pagefind's script, WebAssembly and every index chunk: search finds any page offline.
+_PAGEFIND = re.compile(r"^pagefind/([^/]+\.(js|json|pf_meta|pagefind)|index/[^/]+)$")
 
 
-def precache_list(site_paths: list[str], directory_urls: bool) -> list[str]:
-    """The URLs (relative to the site root) the service worker fetches when installed."""
+def precache_list(site_paths: list[str], directory_urls: bool, fragment_pages: dict[str, str] | None = None) -> list[str]:
+    """The URLs (relative to the site root) the service worker fetches when installed.
+
+    fragment_pages maps Pagefind's excerpt files to their pages: only the excerpts of the
+    pages kept offline are kept, so offline search lists what can be opened offline.
+    """
+    fragment_pages = fragment_pages or {}
+    pagefind = any(_PAGEFIND.match(path) for path in site_paths)
     urls = []
     for path in sorted(site_paths):
         if _DUTY_PAGES.match(path):
             urls.append(page_url(path, directory_urls))
-        elif _ASSETS.match(path) or path == _SEARCH_INDEX:
+        elif _ASSETS.match(path) or path == _SEARCH_INDEX or _PAGEFIND.match(path):
+            urls.append(path)
+        elif not pagefind and _MATERIAL_SEARCH.match(path):
+            urls.append(path)
+        elif path in fragment_pages and _DUTY_PAGES.match(fragment_pages[path]):
             urls.append(path)
     return urls
 

@@ -17,10 +17,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from material.plugins.search.plugin import SearchIndex
 
 from generator.config import TrainingConfig
 from generator.errors import ContentErrors
 from generator.offline import build_version, manifest, offline_page, precache_list, service_worker
+from generator.pagefind import SearchIndexError, fragment_pages, index_site
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, lesson_quiz_note
 from generator.render.cjk import join_wrapped_lines
@@ -33,7 +35,11 @@ ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 ASSET_URI = "assets/training"
 STYLESHEETS = ("training.css", "quiz.css", "print.css")
-OTHER_ASSETS = ("icon.svg", "vendor/iframe-worker-shim.js")
+OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/iframe-worker-shim.js")
+SEARCH_WORKER = f"{ASSET_URI}/search-worker.js"
+# Pages get Pagefind's mark on Material's article, unless they are kept out of search.
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
 GLOSSARY_URI = "reference/glossary.md"
 SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
 
@@ -59,6 +65,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
 
     # Load and check all content now, before MkDocs empties the site folder (it does so
     # only after on_pre_build): a content mistake stops the build with nothing touched.
+    # Runs after the other plugins' on_config, Material's search among them (see above).
+    @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
@@ -77,7 +85,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         except ContentErrors as exc:
             raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
         self.terms = glossary_terms(self.kb)
-        teach_search_segmenter(search_vocabulary(self.terms))
+        self.pagefind = self._use_pagefind(config)
+        if not self.pagefind:
+            teach_search_segmenter(search_vocabulary(self.terms))
         # Lessons are pages of docs_dir; remember where they sit in it.
         try:
             lessons = self.sources.lessons_dir.relative_to(Path(config.docs_dir).resolve())
@@ -95,6 +105,20 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_URI}/{name}" for name in SCRIPTS)
         return config
+
+    # Pagefind needs a server: the file:// copy (Material's offline plugin) keeps
+    # Material's search. With Pagefind, Material's search plugin stays for its search box
+    # and page script but indexes nothing (its Chinese segmentation was the slowest part
+    # of a build) and writes an index with no pages, which its script still loads.
+    def _use_pagefind(self, config: MkDocsConfig) -> bool:
+        offline = config.plugins.get("material/offline")
+        if self.config.search != "pagefind" or (offline is not None and offline.config.enabled):
+            return False
+        material_search = config.plugins.get("material/search")
+        if material_search is None or not material_search.config.enabled:
+            return False
+        material_search.search_index = _NothingIndexed(**material_search.config)
+        return True
 
     # Add the generated pages and our assets as in-memory files. Case pages stay out of
     # the sidebar: the case library links to them, which keeps every page small.
@@ -151,16 +175,21 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return join_wrapped_lines(html) if self.config.enabled else None
 
     # While a page kept out of the nav renders, its parent page is marked active (see on_nav).
+    # With Pagefind, the page's configuration names our search worker (theme/main.html).
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         parent = self._parent(page)
         if parent is not None:
             parent.active = True
+        if self.config.enabled and self.pagefind:
+            context["training_search_worker"] = SEARCH_WORKER
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         parent = self._parent(page)
         if parent is not None:
             parent.active = False
+        if self.config.enabled and self.pagefind and not _kept_out_of_search(page):
+            output = output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
         return output
 
     def _parent(self, page: Page) -> Page | None:
@@ -173,16 +202,24 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
-        if not repair_search_worker(site):
-            log.info("Material's search worker has changed; Chinese query repair not applied")
-        # Before the offline plugin (priority -100) copies the index into its script.
-        compact_search_index(site)
+        fragments = {}
+        if self.pagefind:
+            try:
+                index_site(site)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+            fragments = fragment_pages(site)
+        else:
+            if not repair_search_worker(site):
+                log.info("Material's search worker has changed; Chinese query repair not applied")
+            # Before the offline plugin (priority -100) copies the index into its script.
+            compact_search_index(site)
         contents = {
             path.relative_to(site).as_posix(): path.read_bytes()
             for path in site.rglob("*")
             if path.is_file() and path.name not in ("sw.js", "manifest.webmanifest")
         }
-        precache = precache_list(list(contents), config.use_directory_urls)
+        precache = precache_list(list(contents), config.use_directory_urls, fragments)
         (site / "sw.js").write_text(service_worker(build_version(contents), precache), encoding="utf-8")
         (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
 
@@ -195,3 +232,15 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 if folder.is_dir():
                     server.watch(str(folder), recursive=True)
         return server
+
+
+class _NothingIndexed(SearchIndex):
+    """Material's search index with no pages in it: Pagefind indexes the site instead."""
+
+    def add_entry_from_context(self, page: Page) -> None:
+        pass
+
+
+def _kept_out_of_search(page: Page) -> bool:
+    search = page.meta.get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))

@@ -149,7 +149,7 @@ def test_bad_input_stops_the_build_and_leaves_the_old_site(name, tmp_path):
 @pytest.mark.parametrize("name", HARMLESS)
 def test_harmless_input_builds_a_site_that_shows_it_as_text(name, tmp_path, capsys):
     entry = MANIFEST[name]
-    project = place(name, tmp_path)
+    project = with_material_search(place(name, tmp_path))
     assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out
     before = snapshot(tmp_path)
 
@@ -178,15 +178,28 @@ def test_harmless_input_builds_a_site_that_shows_it_as_text(name, tmp_path, caps
             assert text not in html, f"{page} should not contain {text!r}"
 
 
+def with_material_search(project: Path) -> Path:
+    """The project built with Material's own search index, the one the file:// copy
+    ships, whose titles and text Material shows as HTML. (Pagefind's results go through
+    our search worker, which escapes them: tests/browser/test_search.py.)"""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - training\n" in text
+    config.write_text(text.replace("  - training\n", "  - training:\n      search: material\n"), encoding="utf-8")
+    return project
+
+
 def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs, "Material's search index is empty"
+    return docs
 
 
 def test_case_tags_show_as_text_on_the_page_and_in_search(tmp_path):
     # The project's own mkdocs.yml turns on Material's tags plugin; the minimal fixture does not.
-    project = place("script-in-title.yml", tmp_path)
+    project = with_material_search(place("script-in-title.yml", tmp_path))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - training\n", "  - tags\n  - training\n"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  - training:\n", "  - tags\n  - training:\n"), encoding="utf-8")
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     site = project / "site"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.pagefind import read_fragments
 from tests.conftest import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -61,8 +62,39 @@ def test_reference_page_lists_the_cases_that_break_each_principle(project_site):
     assert "../../cases/sand-pit/" in section
 
 
-def test_search_index_is_segmented_into_chinese_words(project_site):
-    index = json.loads(page_text(project_site, "search/search_index.json"))
+@pytest.fixture(scope="module")
+def file_copy(tmp_path_factory) -> Path:
+    """The copy for a USB stick (`make offline`): it keeps Material's own search index."""
+    site = tmp_path_factory.mktemp("site-offline")
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, env={**ENV, "OFFLINE": "true"}, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_search_is_indexed_by_pagefind_in_chinese_words(project_site):
+    fragments = read_fragments(project_site).values()
+    pages = {fragment["url"] for fragment in fragments}
+    assert {"/cases/sand-pit/", "/procedures/complaint-handling/", "/reference/principles/"} <= pages
+    words = set(re.split(r"[\s\u200b]+", " ".join(fragment["content"] for fragment in fragments)))
+    assert {"投诉", "业主", "物业"} <= words
+    sand_pit = next(fragment for fragment in fragments if fragment["url"] == "/cases/sand-pit/")
+    assert sand_pit["meta"]["title"] == "小区里的沙池"  # the heading's permalink sign left out
+    # Material's page script still loads its index: an empty one, a few hundred bytes.
+    material = json.loads(page_text(project_site, "search/search_index.json"))
+    assert material["docs"] == [] and len(page_text(project_site, "search/search_index.json")) < 1000
+
+
+def test_quizzes_and_printouts_stay_out_of_search(project_site):
+    # The list of quizzes is found by search; the quizzes themselves would give answers away.
+    pages = {fragment["url"] for fragment in read_fragments(project_site).values()} - {"/quizzes/"}
+    assert not any(url.startswith(("/quizzes/", "/print/", "/offline/")) for url in pages), sorted(pages)
+
+
+def test_file_copy_search_index_is_segmented_into_chinese_words(file_copy):
+    index = json.loads(page_text(file_copy, "search/search_index.json"))
     assert index["config"]["lang"] == ["zh"]
     text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
     words = set(re.split(r"[\s\u200b\-]+", text))
@@ -121,7 +153,7 @@ def test_docs_file_that_clashes_with_a_generated_page_is_refused(project, tmp_pa
     assert "cases/lost-key.md 与生成的页面同名" in result.stderr
 
 
-def test_search_index_is_written_as_utf8_not_escapes(project_site):
-    raw = (project_site / "search" / "search_index.json").read_bytes()
+def test_file_copy_search_index_is_written_as_utf8_not_escapes(file_copy):
+    raw = (file_copy / "search" / "search_index.json").read_bytes()
     assert "投诉".encode("utf-8") in raw
     assert b"\\u6295" not in raw  # 投, escaped, would take six bytes instead of three

@@ -56,13 +56,19 @@ def test_every_kind_of_page_requests_only_the_site(site_only, base_url, site_pag
     assert not problems, "requests that leave the site:\n" + "\n".join(problems)
 
 
-def test_search_requests_only_the_site(site_only, base_url, search):
+def test_search_requests_only_the_site(site_only, base_url, site_dir, search):
     page = site_only.new_page()
     urls = recording(page)
     page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    # A page that is only read downloads nothing of the search index.
+    assert not [url for url in urls if "/pagefind/" in url], "the search index loads before anyone searches"
 
     search(page, "投诉")
     page.wait_for_load_state("networkidle")
 
     assert not foreign(urls, base_url), "requests that leave the site:\n" + "\n".join(foreign(urls, base_url))
-    assert any(url.endswith("/search/search_index.json") for url in urls), "the search index was not loaded"
+    # The query fetched index chunks from the site, not the whole index.
+    chunks = {url for url in urls if "/pagefind/index/" in url}
+    assert chunks, "the search did not use the site's Pagefind index"
+    assert len(chunks) < len(list((site_dir / "pagefind" / "index").iterdir()))

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
+import subprocess
+import sys
+import threading
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.conftest import ROOT, QuietHandler, SiteServer, mkdocs_env
 
 pytestmark = pytest.mark.browser
 
@@ -39,3 +46,41 @@ def test_common_words_find_pages(page, base_url, search, query):
     expect(page.locator(".md-search-result mark", has_text=query).first).to_be_visible()
     for link in results.all():
         assert link.get_attribute("href").startswith(base_url)
+
+
+# --- What a trainer typed is shown as text in the results, never run ------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The minimal project plus the bad-input case whose title, summary and tags are HTML."""
+    root = tmp_path_factory.mktemp("hostile")
+    project = root / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", project)
+    shutil.copy(ROOT / "tests" / "bad_inputs" / "script-in-title.yml", project / "cases")
+    site = root / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_html_in_a_case_shows_as_text_in_search_results(page, hostile_site, search):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_site)
+
+    results = search(page, "一段脚本")
+
+    assert results.count() >= 1
+    result = page.locator(".md-search-result__item").first
+    expect(result.locator("h1")).to_have_text("<script>alert(1)</script>")
+    assert result.locator("script, img, svg, iframe, b").count() == 0
+    assert dialogs == []

@@ -19,14 +19,14 @@ def test_core_does_not_import_mkdocs():
     assert result.stdout.strip() == "[]"
 
 
-def test_loading_leaves_the_garbage_collector_as_it_was():
-    # read_knowledge_base pauses the collector while it loads (see pipeline.py).
+def test_the_core_leaves_the_garbage_collector_as_it_was():
+    # Loading and rendering pause the collector while they run (see pipeline.py).
     sources = sources_for(FIXTURES / "minimal")
-    read_knowledge_base(sources)
+    render_pages(read_knowledge_base(sources))
     assert gc.isenabled()
     gc.disable()
     try:
-        read_knowledge_base(sources)
+        render_pages(read_knowledge_base(sources))
         assert not gc.isenabled()
     finally:
         gc.enable()

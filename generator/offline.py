@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 from generator.load import KnowledgeBase
 from generator.render import GeneratedPage, render_template
@@ -59,12 +60,12 @@ def page_url(path: str, directory_urls: bool) -> str:
     return path
 
 
-def build_version(contents: dict[str, bytes]) -> str:
+def build_version(site_dir: Path, site_paths: list[str]) -> str:
     """A short hash of every file of the build: any change gives the worker a new cache."""
     digest = hashlib.sha256()
-    for path in sorted(contents):
+    for path in sorted(site_paths):
         digest.update(path.encode())
-        digest.update(hashlib.sha256(contents[path]).digest())
+        digest.update(hashlib.sha256((site_dir / path).read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 

@@ -214,13 +214,13 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 log.info("Material's search worker has changed; Chinese query repair not applied")
             # Before the offline plugin (priority -100) copies the index into its script.
             compact_search_index(site)
-        contents = {
-            path.relative_to(site).as_posix(): path.read_bytes()
+        built = [
+            path.relative_to(site).as_posix()
             for path in site.rglob("*")
             if path.is_file() and path.name not in ("sw.js", "manifest.webmanifest")
-        }
-        precache = precache_list(list(contents), config.use_directory_urls, fragments)
-        (site / "sw.js").write_text(service_worker(build_version(contents), precache), encoding="utf-8")
+        ]
+        precache = precache_list(built, config.use_directory_urls, fragments)
+        (site / "sw.js").write_text(service_worker(build_version(site, built), precache), encoding="utf-8")
         (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
 
     # While serving, rebuild when any YAML source changes, not only docs_dir.

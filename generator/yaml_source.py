@@ -149,7 +149,9 @@ class _DepthLimitedLoader(yaml.SafeLoader):
 
 # Control characters make PyYAML raise a ReaderError that has no line; U+0085, U+2028
 # and U+2029 are line breaks to PyYAML but not to editors, so later lines would be off.
-_UNUSABLE_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+# One class, with U+2028 and U+2029 left out of the ranges it accepts: an alternation
+# made this search five times slower.
+_UNUSABLE_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

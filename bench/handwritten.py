@@ -7,13 +7,12 @@ text the generator would put there, so that the two builds differ by the generat
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import yaml
 
-from synth import Project, read_yaml
+from synth import Project, read_yaml, training_options
 
 
 def make_handwritten(project: Project, dest: Path) -> int:
@@ -26,8 +25,7 @@ def make_handwritten(project: Project, dest: Path) -> int:
     shutil.copytree(project.root / "content", dest / "content")
     docs = dest / "content"
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^  - training:\n(?:      .*\n)*", "  - training:\n      enabled: false\n", config)
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(training_options(config, enabled="false"), encoding="utf-8")
 
     pages = 0
     for folder in ("cases", "procedures", "quizzes", "reference"):

@@ -25,8 +25,8 @@ class Build:
     """One `mkdocs build`, measured from outside (bench/run.py) and inside (timed_build.py)."""
 
     wall: float  # seconds, wall clock of the subprocess
-    cpu: float  # user + system seconds of the subprocess
-    peak_rss: int  # bytes
+    cpu: float  # user + system seconds of the subprocess and the children it waited for
+    peak_rss: int  # bytes, the larger of the build process's and its children's
     pages: int
     hooks: dict  # plugin → event → seconds, from timed_build.py
     site: Path
@@ -35,7 +35,18 @@ class Build:
         return sum(self.hooks.get("plugins", {}).get(plugin, {}).values())
 
     def plugin_cpu(self, plugin: str) -> float:
+        """CPU seconds in the plugin's handlers, the work timed_build.py clocks apart left out."""
         return sum(self.hooks.get("plugins_cpu", {}).get(plugin, {}).values())
+
+    def pagefind(self) -> dict:
+        """The Pagefind subprocess: wall, cpu_children, peak_rss_children (empty if none ran)."""
+        return self.hooks.get("apart", {}).get("pagefind", {})
+
+    def pagefind_cpu(self) -> float:
+        return self.pagefind().get("cpu_children", 0.0)
+
+    def jieba_cpu(self) -> float:
+        return self.hooks.get("apart", {}).get("jieba dictionary", {}).get("cpu_in_process", 0.0)
 
 
 @dataclass
@@ -49,38 +60,68 @@ class SizeResult:
     stages: dict[str, float]  # in-process load / check / render seconds
     generated: Build
     handwritten: Build
-    index_bytes: int
+    pagefind_files: int
+    pagefind_bytes: int
+    material_index_bytes: int  # search/search_index.json, which Material's script still loads
+    precache: weigh.Precache | None
     # Page weights: path → (the page alone, the page with the service worker's precache)
     weights: dict[str, tuple[weigh.Transfer, weigh.Transfer]] = field(default_factory=dict)
+    # The query typed into the search box of a case page opened cold, SEARCH_RUNS times
+    search: list[weigh.SearchRun] = field(default_factory=list)
+
+
+@dataclass
+class SearchVariant:
+    """One build of the project, searched from Material's box."""
+
+    name: str
+    build: Build
+    index_files: int
+    index_bytes: int
+    runs: list[weigh.SearchRun] = field(default_factory=list)
+
+
+
+def median_run(runs: list[weigh.SearchRun]) -> weigh.SearchRun:
+    """The run with the median time to the first result."""
+    return sorted(runs, key=lambda run: float("inf") if run.seconds is None else run.seconds)[len(runs) // 2]
+
+
+def _times(runs: list[weigh.SearchRun]) -> str:
+    """The median time to the first result and the range, or why there is none."""
+    run = median_run(runs)
+    if run.seconds is None:
+        return run.count
+    times = sorted(r.seconds for r in runs if r.seconds is not None)
+    spread = f" ({times[0]:.2f} to {times[-1]:.2f})" if len(runs) > 1 else " (one run)"
+    return f"{run.seconds:.2f}{spread}"
 
 
 @dataclass
 class SearchResult:
-    """Material's search against Pagefind on one built site."""
+    """The same query on the site as it ships and on the same project with Material's search."""
 
     size: int
-    material_index: int
-    material_total: weigh.Transfer | None = None
-    material_results: int = 0
-    pagefind_error: str | None = None
-    pagefind_seconds: float = 0.0
-    pagefind_rss: int = 0
-    pagefind_files: int = 0
-    pagefind_bytes: int = 0
-    pagefind_fetch: weigh.Transfer | None = None
-    pagefind_first: dict | None = None
-    page_without_index: int = 0  # the case page and its assets, Material's index left out
+    variants: list[SearchVariant]
 
 
 def report(results: list[SizeResult], search: SearchResult | None, profile: str | None, header: str) -> str:
     out = [header, "", *build_table(results), "", *cpu_table(results), "", *stage_table(results)]
     if any(r.weights for r in results):
         out += ["", *weight_table(results)]
+    if any(r.precache for r in results):
+        out += ["", *precache_table(results)]
+    if any(r.search for r in results):
+        out += ["", *shipped_search_table(results)]
     if search:
-        out += ["", search_report(search)]
+        out += ["", *search_table(search)]
     if profile:
         out += ["", "### Profile", "", profile]
     return "\n".join(out) + "\n"
+
+
+def _files(transfer: weigh.Transfer) -> str:
+    return ", ".join(f"{path} {size / KB:,.1f}" for path, size in sorted(transfer.sizes.items())) or "none"
 
 
 def build_table(results: list[SizeResult]) -> list[str]:
@@ -88,40 +129,58 @@ def build_table(results: list[SizeResult]) -> list[str]:
         "### Build",
         "",
         "| cases | procedures | banks | pages | build wall s | build CPU s | CPU ms per case "
-        "| generator CPU s | generator share CPU (wall) | generator ms per case | search plugin share CPU | jieba dictionary CPU s "
-        "| peak RSS MB | search_index.json MB | hand-written: pages, wall s, CPU s | ratio generated / hand-written, wall (CPU) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| generator CPU s | generator share CPU (wall) | generator ms per case | Pagefind CPU s, share | Pagefind wall s "
+        "| Material search plugin CPU s | jieba dictionary CPU s | peak RSS MB: mkdocs / Pagefind | pagefind/ MB, files "
+        "| hand-written: pages, wall s, CPU s | ratio generated / hand-written, wall (CPU) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         g, h = r.generated, r.handwritten
         ours_cpu, ours_wall = g.plugin_cpu("training"), g.plugin_seconds("training")
+        pagefind = g.pagefind()
         out.append(
             f"| {r.size:,} | {r.procedures} | {r.banks} | {g.pages:,} | {g.wall:.1f} | {g.cpu:.1f} "
             f"| {g.cpu / r.size * 1000:.0f} | {ours_cpu:.1f} | {ours_cpu / g.cpu:.0%} ({ours_wall / g.hooks['wall_in_process']:.0%}) "
-            f"| {ours_cpu / r.size * 1000:.1f} | {g.plugin_cpu('material/search') / g.cpu:.0%} | {g.plugin_cpu('jieba'):.1f} "
-            f"| {g.peak_rss / MB:.0f} "
-            f"| {r.index_bytes / MB:.1f} | {h.pages:,}, {h.wall:.1f}, {h.cpu:.1f} | {g.wall / h.wall:.2f} ({g.cpu / h.cpu:.2f}) |"
+            f"| {ours_cpu / r.size * 1000:.1f} | {g.pagefind_cpu():.1f}, {g.pagefind_cpu() / g.cpu:.0%} "
+            f"| {pagefind.get('wall', 0):.1f} | {g.plugin_cpu('material/search'):.2f} | {g.jieba_cpu():.1f} "
+            f"| {g.hooks['peak_rss_in_process'] / MB:.0f} / {pagefind.get('peak_rss_children', 0) / MB:.0f} "
+            f"| {r.pagefind_bytes / MB:.1f}, {r.pagefind_files:,} "
+            f"| {h.pages:,}, {h.wall:.1f}, {h.cpu:.1f} | {g.wall / h.wall:.2f} ({g.cpu / h.cpu:.2f}) |"
         )
+    checks = [
+        f"{r.size:,} cases {r.generated.cpu:.1f} = {r.generated.hooks['cpu_in_process']:.1f} + "
+        f"{r.generated.hooks['cpu_children']:.1f} + {r.generated.hooks.get('cpu_after_timings', 0):.1f}"
+        for r in results
+    ]
+    out += ["", "Build CPU (os.wait4) = the mkdocs process until its timings are written + its children "
+            "(Pagefind) + the interpreter's exit: " + "; ".join(checks) + "."]
     return out
 
 
 def cpu_table(results: list[SizeResult]) -> list[str]:
     """Where each build's CPU time goes, generated against hand-written: the ratio explained."""
+    parts = {
+        "training plugin": lambda b: b.plugin_cpu("training"),
+        "Pagefind": Build.pagefind_cpu,
+        "Material search": lambda b: b.plugin_cpu("material/search"),
+        "jieba dictionary": Build.jieba_cpu,
+        "tags": lambda b: b.plugin_cpu("material/tags"),
+    }
     out = [
         "### Where the CPU time goes, generated / hand-written (seconds)",
         "",
-        "| cases | build | training plugin | Material search | jieba dictionary | tags | MkDocs, Markdown, theme and the rest |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| cases | build | " + " | ".join(parts) + " | MkDocs, Markdown, theme and the rest | ratio without search |",
+        "| ---: | ---: | " + "---: | " * len(parts) + "---: | ---: |",
     ]
+    search = ("Pagefind", "Material search", "jieba dictionary")
     for r in results:
-        cells = []
-        for part in ("total", "training", "material/search", "jieba", "material/tags", "rest"):
-            pair = []
-            for b in (r.generated, r.handwritten):
-                plugins = {name: b.plugin_cpu(name) for name in ("training", "material/search", "jieba", "material/tags")}
-                value = b.cpu if part == "total" else b.cpu - sum(plugins.values()) if part == "rest" else plugins[part]
-                pair.append(f"{value:.1f}")
-            cells.append(" / ".join(pair))
+        cells = [f"{r.generated.cpu:.1f} / {r.handwritten.cpu:.1f}"]
+        for name, measure in parts.items():
+            cells.append(" / ".join(f"{measure(b):.1f}" for b in (r.generated, r.handwritten)))
+        rest = [b.cpu - sum(measure(b) for measure in parts.values()) for b in (r.generated, r.handwritten)]
+        cells.append(" / ".join(f"{value:.1f}" for value in rest))
+        without = [b.cpu - sum(parts[name](b) for name in search) for b in (r.generated, r.handwritten)]
+        cells.append(f"{without[0] / without[1]:.2f}")
         out.append(f"| {r.size:,} | " + " | ".join(cells) + " |")
     return out
 
@@ -132,7 +191,7 @@ def stage_table(results: list[SizeResult]) -> list[str]:
         "### The generator's CPU time, stage by stage (seconds)",
         "",
         "| cases | in the build: on_config (load + check) | on_files (render) | on_page_markdown (glossary links) "
-        "| on_page_content (CJK line joins) | on_post_build (service worker) | other hooks "
+        "| on_page_content (CJK line joins) | on_post_build (service worker, Pagefind subprocess left out) | other hooks "
         "| alone: load | check | render | pages rendered |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -148,55 +207,108 @@ def stage_table(results: list[SizeResult]) -> list[str]:
 
 
 def weight_table(results: list[SizeResult]) -> list[str]:
-    skip = (weigh.SEARCH_INDEX,)
     out = [
-        "### First load of a page (empty cache)",
+        "### First load of a page (empty cache, service workers blocked)",
         "",
-        "| cases | page | page + assets, without search index KB | + search index KB | gzip: without / with index KB "
-        "| with the service worker's precache KB (gzip) |",
-        "| ---: | --- | ---: | ---: | ---: | ---: |",
+        "| cases | page | page + assets KB | gzip KB | of which search KB | search files fetched on load, KB each "
+        "| pagefind/ files fetched |",
+        "| ---: | --- | ---: | ---: | ---: | --- | ---: |",
     ]
     for r in results:
-        for kind, (alone, with_worker) in r.weights.items():
+        for kind, (alone, _) in r.weights.items():
+            search = alone.only(weigh.SEARCH_FILES)
             out.append(
-                f"| {r.size:,} | {kind} | {alone.total(without=skip) / KB:,.0f} | {alone.total() / KB:,.0f} "
-                f"| {alone.total_gzip(without=skip) / KB:,.0f} / {alone.total_gzip() / KB:,.0f} "
-                f"| {with_worker.total() / KB:,.0f} ({with_worker.total_gzip() / KB:,.0f}) |"
+                f"| {r.size:,} | {kind} | {alone.total() / KB:,.0f} | {alone.total_gzip() / KB:,.0f} "
+                f"| {search.total() / KB:,.1f} | {_files(search)} | {len(alone.only(('pagefind/',)).sizes)} |"
             )
     return out
 
 
-def search_report(s: SearchResult) -> str:
-    out = [f"### Search at {s.size:,} cases: bytes before the first result for {QUERY}", ""]
-    out += ["| search | index on disk | fetched before first result | gzip | what |", "| --- | ---: | ---: | ---: | --- |"]
-    if s.material_total:
-        t = s.material_total
-        searchy = {k: v for k, v in t.sizes.items() if k.startswith(("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/"))}
+def precache_table(results: list[SizeResult]) -> list[str]:
+    out = [
+        "### The service worker's precache (sw.js PRECACHE)",
+        "",
+        "| cases | URLs | on disk MB | of which pagefind/: files, MB | first visit to a case page with the worker allowed KB (gzip) |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        if r.precache is None:
+            continue
+        p = r.precache
+        visit = r.weights.get("case", (None, None))[1]
+        seen = f"{visit.total() / KB:,.0f} ({visit.total_gzip() / KB:,.0f})" if visit else "–"
         out.append(
-            f"| Material (lunr + jieba) | {s.material_index / MB:.1f} MB | {t.total() / KB:,.0f} KB "
-            f"| {t.total_gzip() / KB:,.0f} KB | the case page cold, then the query ({s.material_results} results listed); "
-            f"of which search: {sum(searchy.values()) / KB:,.0f} KB ({', '.join(sorted(searchy))}) |"
+            f"| {r.size:,} | {p.urls:,} | {p.bytes / MB:.1f} | {p.pagefind_urls:,}, {p.pagefind_bytes / MB:.1f} | {seen} |"
         )
-    if s.pagefind_error:
-        out.append(f"| Pagefind | – | – | – | could not run: {s.pagefind_error} |")
-    elif s.pagefind_fetch:
-        t = s.pagefind_fetch
-        first = s.pagefind_first or {}
-        out.append(
-            f"| Pagefind (extended, zh) | {s.pagefind_bytes / MB:.1f} MB in {s.pagefind_files:,} files "
-            f"| {t.total() / KB:,.0f} KB | {t.total_gzip() / KB:,.0f} KB | indexed in {s.pagefind_seconds:.1f} s "
-            f"(peak RSS {s.pagefind_rss / MB:.0f} MB); "
-            f"{len(t.sizes)} files fetched by the JS API; {first.get('count', 0)} results, first {first.get('url')} |"
-        )
-        if s.page_without_index:
-            both = s.page_without_index + t.total()
-            out += ["", f"A case page opened cold without Material's index ({s.page_without_index / KB:,.0f} KB, "
-                    f"its search worker and lunr files still counted) plus Pagefind's fetches comes to "
-                    f"{both / KB:,.0f} KB before the first result."]
-    return "\n".join(out)
+    return out
 
 
-def header(sizes: list[int], started: float, case_chars: float) -> str:
+def shipped_search_table(results: list[SizeResult]) -> list[str]:
+    runs = max(len(r.search) for r in results)
+    out = [
+        f"### Search on the site as it ships: {QUERY} typed into the search box of a case page opened cold",
+        "",
+        "| cases | page on load KB (gzip) | fetched for the query KB (gzip) | before the first result, total KB (gzip) "
+        f"| query to first result s, median of {runs} (range) | Material's count line; first result |",
+        "| ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in results:
+        if not r.search:
+            continue
+        run = median_run(r.search)
+        query = run.total.minus(run.page)
+        out.append(
+            f"| {r.size:,} | {run.page.total() / KB:,.0f} ({run.page.total_gzip() / KB:,.0f}) "
+            f"| {query.total() / KB:,.0f} ({query.total_gzip() / KB:,.0f}) "
+            f"| {run.total.total() / KB:,.0f} ({run.total.total_gzip() / KB:,.0f}) "
+            f"| {_times(r.search)} | {run.count}; {run.first} |"
+        )
+    return out
+
+
+def search_table(s: SearchResult) -> list[str]:
+    runs = len(s.variants[0].runs) if s.variants else 0
+    out = [
+        f"### Search at {s.size:,} cases: {QUERY} typed into Material's search box on a case page opened cold",
+        "",
+        "| search | build wall s, CPU s | index on disk | page on load KB (gzip) | fetched for the query KB (gzip) "
+        f"| before the first result, total KB (gzip) | query to first result s, median of {runs} (range) "
+        "| Material's count line; first result | search files fetched before the first result, KB each |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for v in s.variants:
+        run = median_run(v.runs)
+        query = run.total.minus(run.page)
+        bytes_vary = {r.total.total() for r in v.runs}
+        vary = "" if len(bytes_vary) == 1 else f" (runs: {', '.join(f'{b / KB:,.0f}' for b in sorted(bytes_vary))})"
+        out.append(
+            f"| {v.name} | {v.build.wall:.1f}, {v.build.cpu:.1f} "
+            f"| {v.index_bytes / MB:.1f} MB in {v.index_files:,} file{'s' if v.index_files != 1 else ''} "
+            f"| {run.page.total() / KB:,.0f} ({run.page.total_gzip() / KB:,.0f}) "
+            f"| {query.total() / KB:,.0f} ({query.total_gzip() / KB:,.0f}) "
+            f"| {run.total.total() / KB:,.0f} ({run.total.total_gzip() / KB:,.0f}){vary} "
+            f"| {_times(v.runs)} "
+            f"| {run.count}; {run.first} | {_search_files(run.total.only(weigh.SEARCH_FILES))} |"
+        )
+    return out
+
+
+def _search_files(transfer: weigh.Transfer) -> str:
+    """Search files by kind: Pagefind's many chunks and excerpts are counted, not listed."""
+    groups: dict[str, list[int]] = {}
+    for path, size in transfer.sizes.items():
+        kind = path
+        for folder, label in (("pagefind/index/", "index chunks"), ("pagefind/fragment/", "excerpts")):
+            if path.startswith(folder):
+                kind = f"pagefind/{label}"
+        groups.setdefault(kind, []).append(size)
+    return ", ".join(
+        f"{kind} {sum(sizes) / KB:,.1f}" + (f" ({len(sizes)} files)" if len(sizes) > 1 else "")
+        for kind, sizes in sorted(groups.items())
+    ) or "none"
+
+
+def header(sizes: list[int], started: float, case_chars: float, runs: int) -> str:
     load = os.getloadavg()
     return "\n".join([
         "## Benchmark results",
@@ -211,20 +323,45 @@ def header(sizes: list[int], started: float, case_chars: float) -> str:
         f"{synth.CASES_PER_BANK} cases; {case_chars:,.0f} characters of YAML per case on average, the project's "
         f"own cases have {synth.real_case_chars():,.0f}), on the project's own mkdocs.yml, content/, reference/ and forms/, "
         "built non-strict with SITE_URL empty (lessons link to the real cases, which the synthetic project lacks).",
+        "- **Builds** are the site as it ships: the training plugin's default `search: pagefind`, so Material's "
+        "search plugin indexes nothing and the plugin runs Pagefind (`python -m pagefind`) on the finished site. "
+        "**Build CPU s** is user + system time of the build process and of the children it waited for (os.wait4), "
+        "so Pagefind's CPU is in it; bench/run.py checks that it equals the build process's own CPU plus its "
+        "children's as counted inside the build.",
         "- **Generator CPU s / share**: CPU time inside the training plugin's event handlers (on_config = load + "
-        "check, on_files = render, and the per-page hooks), measured by clocking each plugin event during the real "
-        "build (bench/timed_build.py), over the build process's CPU time; the wall-clock share is in brackets. "
-        "The *alone* columns time the same core functions (load_knowledge_base, check_knowledge_base, "
-        "render_pages) in the benchmark's own process, outside MkDocs.",
-        "- **Search plugin share**: CPU time in Material's search plugin (jieba segmentation and the index), the same way. "
-        "jieba's dictionary is loaded once before the build (bench/timed_build.py) and counted in neither plugin: "
-        "whichever plugin touched jieba first would otherwise carry it.",
+        "check, on_files = render, the per-page hooks, on_post_build = the service worker and the list of "
+        "Pagefind's excerpt files), clocked per plugin event during the real build (bench/timed_build.py), over "
+        "the build's CPU time; the wall-clock share is in brackets. The Pagefind subprocess is left out of it: "
+        "Pagefind is a search engine, not the generator. The *alone* columns time the same core functions "
+        "(load_knowledge_base, check_knowledge_base, render_pages) in the benchmark's own process, outside MkDocs.",
+        "- **Pagefind CPU s, share / wall s / peak RSS**: the `python -m pagefind` subprocess the plugin runs in "
+        "on_post_build (Python wrapper and Pagefind's binary), clocked around the call; its CPU and peak RSS come "
+        "from the build process's RUSAGE_CHILDREN, the share is of the build's CPU. **pagefind/ MB, files**: the "
+        "index it writes, which takes the place of Material's search_index.json.",
+        "- **Material search plugin CPU s** and **jieba dictionary CPU s**: what is left of Material's search in "
+        "the default build (an empty index), and jieba loading its dictionary, clocked apart from whichever "
+        "handler triggers it (0 when nothing is segmented). In the hand-written baseline (training plugin "
+        "disabled) Material's search indexes every page with jieba, so the ratio to it compares Pagefind "
+        "with lunr + jieba as well as generated with hand-written pages; *ratio without search* leaves Pagefind, "
+        "Material's search plugin and jieba's dictionary out of both.",
         "- **Hand-written**: the same cases, procedures, question banks and reference text as plain Markdown pages, "
         "same mkdocs.yml with the training plugin disabled; ratio = generated build / hand-written build.",
-        "- **Peak RSS**: ru_maxrss of the build process (os.wait4). **Page weights**: body bytes served by a local "
-        "http.server to headless Chromium opening the page with an empty cache and service workers blocked, until "
-        "no request for 1.5 s; the last column lets the site's service worker run and precache. http.server does "
-        "not compress: gzip figures say what a compressing server would send.",
+        "- **Peak RSS**: ru_maxrss of the build process itself (RUSAGE_SELF inside it) and of the Pagefind "
+        "subprocess. **Page weights**: body bytes served by a local http.server to headless Chromium opening the "
+        "page with an empty cache and service workers blocked, until no request for "
+        f"{weigh.SETTLE_SECONDS} s; *of which search* are the search files among them (Material's index, "
+        "worker and lunr, our search worker, anything under pagefind/). http.server does not compress: gzip "
+        "figures say what a compressing server would send.",
+        "- **Precache**: the URLs in sw.js's PRECACHE list, weighed on disk, and what a first visit to a case page "
+        "fetches with the service worker allowed to install (the page plus the precache), measured in Chromium.",
+        "- **Search**: the case page opened cold in Chromium (service workers blocked) and left to settle, then "
+        f"{QUERY} typed into Material's search box; bytes counted from opening the page until the first result is "
+        "listed, on the default build at each size and, at 1,000 cases, also on the same synthetic project built with "
+        "`search: material` in the training plugin's options (Material's lunr index segmented with jieba). *Query to first result* is "
+        "measured in the page, from the keyup that sends the query to the first result in the list, served from "
+        f"127.0.0.1; each search is run {runs} times in new browser contexts and the median run is shown (once "
+        f"when it took over {weigh.SLOW_SEARCH_SECONDS} s; a search with no result within "
+        f"{weigh.SEARCH_TIMEOUT_SECONDS} s is reported as such).",
     ])
 
 

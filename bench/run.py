@@ -1,19 +1,18 @@
 """The benchmark (`make bench`): build time, the generator's share, memory and page weights
 of generated sites of 100, 1,000 and 5,000 synthetic cases, against the same text written
-as plain Markdown pages, and Material's search against Pagefind at 1,000 cases.
+as plain Markdown pages; and at 1,000 cases, a query typed into the search box of the site
+as it ships (Pagefind) and of the same project built with Material's own search.
 
     python bench/run.py [--sizes 100,1000,5000] [--quick] [--profile] [--keep] [--no-browser]
 
 Prints the tables and writes them to bench/results.md. Not a test: nothing here passes
 or fails, it measures. Builds run as subprocesses on temporary projects; nothing in the
-project is written except bench/results.md (and pagefind[extended] is installed into the
-venv when missing). bench/report.py prints what this measures.
+project is written except bench/results.md. bench/report.py prints what this measures.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import pstats
@@ -31,11 +30,12 @@ sys.path.insert(0, str(ROOT))
 import synth  # noqa: E402  (bench/ is the script's folder)
 import weigh  # noqa: E402
 from handwritten import make_handwritten  # noqa: E402
-from report import KB, QUERY, Build, SearchResult, SizeResult, header, kept_notes, report  # noqa: E402
+from report import KB, QUERY, Build, SearchResult, SearchVariant, SizeResult, header, kept_notes, median_run, report  # noqa: E402
 
 RESULTS = BENCH / "results.md"
 DEFAULT_SIZES = (100, 1000, 5000)
 SEARCH_SIZE = 1000  # where Material's search and Pagefind are compared
+SEARCH_RUNS = 3  # each search measured this many times, each in a new browser context
 BUILD_TIMEOUT = 3600  # seconds; a 5,000-case build takes minutes on 2 cores
 
 
@@ -68,26 +68,36 @@ def run_measured(command: list[str], cwd: Path, log_path: Path, env: dict | None
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode  # Linux: KiB
 
 
-def build(project: Path, label: str, profile: Path | None = None) -> Build:
-    """`mkdocs build` of ``project`` in a subprocess: wall clock, CPU, peak memory, hooks."""
-    site = project / "site"
-    timings = project / "timings.json"
+def build(project: Path, label: str, profile: Path | None = None, config: str = "mkdocs.yml", name: str = "site") -> Build:
+    """`mkdocs build -f config` of ``project`` into project/name, in a subprocess: wall clock,
+    CPU (its children's included: Pagefind), peak memory, and the hooks' clocks."""
+    site = project / name
+    timings = project / f"{name}-timings.json"
     command = [sys.executable, str(BENCH / "timed_build.py"), str(timings)]
     if profile:
         command += ["--profile", str(profile)]
-    command += ["--site-dir", str(site)]
+    command += ["-f", str(project / config), "--site-dir", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
-    log_path = project / "build.log"
+    log_path = project / f"{name}-build.log"
     wall, cpu, rss, code = run_measured(command, project, log_path, env)
     output = log_path.read_text(encoding="utf-8", errors="replace")
     if code != 0:
         raise SystemExit(f"{label}: mkdocs build failed ({code}):\n{output[-4000:]}")
+    hooks = json.loads(timings.read_text(encoding="utf-8"))
+    # os.wait4 counts the CPU of the children the build waited for (Pagefind): check that it
+    # holds the build process's own CPU plus theirs. It holds a little more: the interpreter's
+    # exit, after the timings are written (0.4 s at 1,000 cases, 2 s at 5,000).
+    inside = hooks["cpu_in_process"] + hooks["cpu_children"]
+    hooks["cpu_after_timings"] = cpu - inside
+    if cpu < inside - 0.1:
+        log(f"{label}: wait4 CPU {cpu:.2f} s is less than the build process's own {hooks['cpu_in_process']:.2f} s "
+            f"+ {hooks['cpu_children']:.2f} s in its children: the build's CPU misses some of Pagefind's")
     return Build(
         wall=wall,
         cpu=cpu,
         peak_rss=rss,
         pages=sum(1 for _ in site.rglob("*.html")),
-        hooks=json.loads(timings.read_text(encoding="utf-8")),
+        hooks=hooks,
         site=site,
     )
 
@@ -133,6 +143,7 @@ def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Br
     log(f"{size} cases: generated site built in {generated.wall:.1f} s ({generated.pages} pages); building the hand-written site")
     plain = build(handwritten, f"{size} hand-written")
     log(f"{size} cases: hand-written site built in {plain.wall:.1f} s ({plain.pages} pages)")
+    pagefind = [p for p in (generated.site / "pagefind").rglob("*") if p.is_file()]
     index = generated.site / weigh.SEARCH_INDEX
     result = SizeResult(
         size=size,
@@ -142,66 +153,61 @@ def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Br
         stages=stages,
         generated=generated,
         handwritten=plain,
-        index_bytes=index.stat().st_size if index.exists() else 0,
+        pagefind_files=len(pagefind),
+        pagefind_bytes=sum(p.stat().st_size for p in pagefind),
+        material_index_bytes=index.stat().st_size if index.exists() else 0,
+        precache=weigh.precache(generated.site),
     )
     if browser is not None:
         with weigh.SiteServer(generated.site) as server:
-            for kind, path in (("case", f"cases/case-{size // 2:05d}/"), ("procedure", "procedures/procedure-0001/")):
+            for kind, path in (("case", case_path(size)), ("procedure", "procedures/procedure-0001/")):
                 alone = weigh.cold_load(browser, server, path)
                 with_worker = weigh.cold_load(browser, server, path, service_workers="allow")
                 result.weights[kind] = (alone, with_worker)
-                log(f"{size} cases: {kind} page {path}: {alone.total() / KB:,.0f} KB on first load, "
+                search = alone.only(weigh.SEARCH_FILES)
+                log(f"{size} cases: {kind} page {path}: {alone.total() / KB:,.0f} KB on first load "
+                    f"(search files {search.total() / KB:,.1f} KB: {', '.join(sorted(search.sizes)) or 'none'}), "
                     f"{with_worker.total() / KB:,.0f} KB with the service worker's precache")
+            result.search = weigh.search_runs(browser, server, case_path(size), QUERY, SEARCH_RUNS)
+            run = median_run(result.search)
+            log(f"{size} cases: {QUERY} in the search box: {run.total.total() / KB:,.0f} KB before the first result; "
+                f"times {seconds(result.search)}")
     return result
+
+
+def seconds(runs: list[weigh.SearchRun]) -> str:
+    return ", ".join("no result" if r.seconds is None else f"{r.seconds:.2f} s" for r in runs)
+
+
+def case_path(size: int) -> str:
+    """The case page the benchmark opens: one from the middle of the library."""
+    return f"cases/case-{max(1, size // 2):05d}/"
 
 
 # --- Search at 1,000 cases -----------------------------------------------------------
 
 
-def ensure_pagefind() -> str | None:
-    """Install pagefind[extended] into this venv if missing; the reason it cannot run, or None."""
-    if importlib.util.find_spec("pagefind") is None or importlib.util.find_spec("pagefind_bin_extended") is None:
-        log("installing pagefind[extended] from PyPI into the venv")
-        done = subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "pagefind[extended]"],
-            capture_output=True, text=True, timeout=600,
-        )
-        if done.returncode != 0:
-            return "pip install 'pagefind[extended]' failed: " + (done.stderr.strip().splitlines() or ["?"])[-1]
-        importlib.invalidate_caches()
-    return None
-
-
 def bench_search(result: SizeResult, browser: weigh.Browser) -> SearchResult:
-    site = result.generated.site
-    search = SearchResult(result.size, result.index_bytes)
-    if "case" in result.weights:
-        search.page_without_index = result.weights["case"][0].total(without=(weigh.SEARCH_INDEX,))
-    with weigh.SiteServer(site) as server:
-        search.material_total, search.material_results = weigh.material_search(
-            browser, server, f"cases/case-{result.size // 2:05d}/", QUERY
-        )
-    log(f"search at {result.size}: Material listed its first result after {search.material_total.total() / KB:,.0f} KB")
-
-    search.pagefind_error = ensure_pagefind()
-    if search.pagefind_error:
-        return search
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-               "--root-selector", "article"]
-    log_path = site.parent / "pagefind.log"
-    search.pagefind_seconds, _, search.pagefind_rss, code = run_measured(command, site.parent, log_path)
-    if code != 0:
-        output = log_path.read_text(encoding="utf-8", errors="replace")
-        search.pagefind_error = f"pagefind exited {code}: {output.strip()[-500:]}"
-        return search
-    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    search.pagefind_files = len(files)
-    search.pagefind_bytes = sum(p.stat().st_size for p in files)
-    probe = site / "bench-probe.html"
-    probe.write_text('<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>probe</title></head><body></body></html>')
-    with weigh.SiteServer(site) as server:
-        search.pagefind_fetch, search.pagefind_first = weigh.pagefind_search(browser, server, probe.name, QUERY)
-    log(f"search at {result.size}: Pagefind indexed in {search.pagefind_seconds:.1f} s, first result after {search.pagefind_fetch.total() / KB:,.0f} KB")
+    """The query typed into Material's search box on a cold case page, on the site as it
+    ships (Pagefind behind our worker) and on the same project built with `search: material`."""
+    project = result.generated.site.parent
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs-material-search.yml").write_text(synth.training_options(config, search="material"), encoding="utf-8")
+    log(f"search at {result.size}: building the same project with `search: material`")
+    material = build(project, f"{result.size} search: material", config="mkdocs-material-search.yml", name="site-material")
+    log(f"search at {result.size}: built in {material.wall:.1f} s, {material.cpu:.1f} CPU s")
+    index = material.site / weigh.SEARCH_INDEX
+    search = SearchResult(result.size, [
+        SearchVariant("Pagefind behind Material's box (default)", result.generated,
+                      result.pagefind_files, result.pagefind_bytes, result.search),  # measured in bench_size
+        SearchVariant("Material's lunr + jieba (`search: material`)", material, 1, index.stat().st_size),
+    ])
+    material_variant = search.variants[1]
+    with weigh.SiteServer(material.site) as server:
+        material_variant.runs = weigh.search_runs(browser, server, case_path(result.size), QUERY, SEARCH_RUNS)
+    run = median_run(material_variant.runs)
+    log(f"search at {result.size}, {material_variant.name}: {run.total.total() / KB:,.0f} KB before the first result "
+        f"({run.total.total_gzip() / KB:,.0f} KB gzip); times {seconds(material_variant.runs)}")
     return search
 
 
@@ -231,12 +237,16 @@ def profile_build(size: int, workdir: Path, sentences: list[str]) -> str:
     lines += [f"| {c:.2f} | {t:.2f} | {n:,} | `{w}` |" for c, t, n, w in ours[:25]]
     lines += ["", "(`generator/theme/` holds the project's overrides of Material's templates: their cumulative time "
               "is Material rendering every page, not the generator's own work.)"]
+    pagefind = profiled.pagefind()
+    if pagefind:
+        lines[-1] = lines[-1][:-1] + (f" The generator's `on_post_build` includes {pagefind['wall']:.1f} s spent waiting for "
+                                      "the Pagefind subprocess, which the profiler does not see into.)")
     yaml_files = sum(1 for folder in ("cases", "procedures", "forms", "questions", "reference") for _ in (project / folder).glob("*.yml"))
     checks = [
         ("YAML files parsed (generator's read_yaml)", _find(stats, "/generator/", "read_yaml"), f"{yaml_files:,} files in the project"),
         ("Jinja2 templates compiled (Environment.compile)", _find(stats, "jinja2/environment.py", "compile"), "once per template is right"),
         ("Markdown conversions (markdown/core.py convert)", _find(stats, "markdown/core.py", "convert"), f"{profiled.pages:,} HTML pages"),
-        ("jieba segmentations (jieba cut)", _find(stats, "jieba/__init__.py", "cut"), "all in Material's search plugin"),
+        ("jieba segmentations (jieba cut)", _find(stats, "jieba/__init__.py", "cut"), "Material's search plugin; none with Pagefind"),
         ("flowchart layouts (layout_procedure)", _find(stats, "generator/flowchart/layout.py", "layout_procedure"), "one per procedure"),
     ]
     lines += ["", "Repeated work, counted:", "", "| what | calls | cumulative s | for |", "| --- | ---: | ---: | --- |"]
@@ -300,7 +310,7 @@ def main(argv: list[str] | None = None) -> None:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     case_chars = sum(r.case_chars for r in results) / len(results)
-    text = report(results, search, profile, header(args.sizes, started, case_chars))
+    text = report(results, search, profile, header(args.sizes, started, case_chars, SEARCH_RUNS))
     print()
     print(text)
     RESULTS.write_text(text + kept_notes(RESULTS), encoding="utf-8")

@@ -228,6 +228,19 @@ def relax_config(config: Path) -> None:
     config.write_text(re.sub(r"(?m)^strict:\s*true\s*$", "strict: false", text), encoding="utf-8")
 
 
+_TRAINING_BLOCK = re.compile(r"(?m)^  - training:\n((?:      .*\n)*)")
+
+
+def training_options(config_text: str, **options: str) -> str:
+    """mkdocs.yml's text with the given options of the training plugin set (others kept)."""
+    block = _TRAINING_BLOCK.search(config_text)
+    if block is None:
+        raise SystemExit("mkdocs.yml has no `  - training:` block to set options in")
+    lines = [line for line in block.group(1).splitlines() if line.split(":")[0].strip() not in options]
+    lines += [f"      {key}: {value}" for key, value in options.items()]
+    return config_text[: block.start(1)] + "".join(line + "\n" for line in lines) + config_text[block.end(1) :]
+
+
 def _reference_ids(folder: Path) -> dict[str, list[str]]:
     ids = {}
     for path in folder.glob("*.yml"):

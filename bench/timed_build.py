@@ -4,8 +4,11 @@ Run as ``python bench/timed_build.py TIMINGS.json [mkdocs build options]``: it i
 ``mkdocs build`` (MkDocs' own command-line entry point, in this process), except that
 PluginCollection.run_event is wrapped so the time spent in each plugin's handler of each
 event is added up (wall clock and CPU time) and written to TIMINGS.json when the build
-ends. The wrapper costs four clock reads per handler call. jieba's dictionary is loaded before the build and timed on
-its own. With ``--profile FILE`` the whole build runs under cProfile.
+ends. The wrapper costs four clock reads per handler call. Two things are clocked apart
+from the handler they happen in: jieba loading its dictionary (whichever plugin segments
+first would otherwise carry it) and the Pagefind subprocess the training plugin runs after
+the build (a search engine, not the generator). With ``--profile FILE`` the whole build
+runs under cProfile.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import atexit
 import cProfile
 import json
+import resource
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -22,6 +27,12 @@ from mkdocs.plugins import PluginCollection
 _seconds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 _cpu: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 _calls: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+# Work clocked on its own, whatever handler it happens in: name → wall and CPU seconds.
+_apart: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+
+
+def _apart_totals() -> tuple[float, float]:
+    return sum(a["wall"] for a in _apart.values()), sum(a["cpu_in_process"] for a in _apart.values())
 
 
 def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
@@ -31,9 +42,11 @@ def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
         plugin = self._event_origins.get(method, "<unknown>")
         self._current_plugin = plugin
         start, start_cpu = time.perf_counter(), time.process_time()
+        apart_wall, apart_cpu = _apart_totals()
         result = method(item, **kwargs) if pass_item else method(**kwargs)
-        _seconds[plugin][name] += time.perf_counter() - start
-        _cpu[plugin][name] += time.process_time() - start_cpu
+        end_wall, end_cpu = _apart_totals()
+        _seconds[plugin][name] += time.perf_counter() - start - (end_wall - apart_wall)
+        _cpu[plugin][name] += time.process_time() - start_cpu - (end_cpu - apart_cpu)
         _calls[plugin][name] += 1
         if result is not None:
             item = result
@@ -41,18 +54,49 @@ def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
     return item
 
 
-def _load_segmenter() -> None:
-    # jieba loads its dictionary (seconds) the first time anyone segments or adds a word:
-    # in the search plugin, or in the training plugin when it teaches jieba the glossary.
-    # Loaded here, before the build, it is charged to neither and reported on its own.
+def _clock_apart(name: str, function):
+    """``function`` wrapped so its time goes to ``_apart[name]``, and to no handler."""
+
+    def clocked(*args, **kwargs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            record = _apart[name]
+            record["wall"] += time.perf_counter() - start
+            record["cpu_in_process"] += time.process_time() - start_cpu
+            # Children waited for meanwhile (Pagefind's Python wrapper and its binary):
+            # their CPU is not this process's, but os.wait4 counts it in the build's.
+            record["cpu_children"] += (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+            record["peak_rss_children"] = max(record["peak_rss_children"], after.ru_maxrss * 1024)  # Linux: KiB
+            record["calls"] += 1
+
+    return clocked
+
+
+def _clock_segmenter() -> None:
+    # jieba loads its dictionary (a second) the first time anyone segments or adds a word:
+    # Material's search plugin, or the training plugin teaching it the glossary. Clocked
+    # apart, it is reported on its own; a build that never segments never loads it.
     try:
         import jieba
     except ImportError:
         return
-    start, start_cpu = time.perf_counter(), time.process_time()
-    jieba.initialize()
-    _seconds["jieba"]["initialize"] += time.perf_counter() - start
-    _cpu["jieba"]["initialize"] += time.process_time() - start_cpu
+    jieba.Tokenizer.initialize = _clock_apart("jieba dictionary", jieba.Tokenizer.initialize)
+
+
+def _clock_pagefind() -> None:
+    # The training plugin runs `python -m pagefind` with subprocess.run after the build.
+    run = subprocess.run
+    clocked = _clock_apart("pagefind", run)
+
+    def dispatch(args, *rest, **kwargs):
+        is_pagefind = isinstance(args, (list, tuple)) and "pagefind" in map(str, args)
+        return (clocked if is_pagefind else run)(args, *rest, **kwargs)
+
+    subprocess.run = dispatch
 
 
 def main() -> None:
@@ -63,19 +107,24 @@ def main() -> None:
     started = time.perf_counter()
 
     def write_timings() -> None:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = {
             "wall_in_process": time.perf_counter() - started,
             "cpu_in_process": time.process_time(),
+            "peak_rss_in_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,  # Linux: KiB
+            "cpu_children": children.ru_utime + children.ru_stime,
             "plugins": {plugin: dict(events) for plugin, events in _seconds.items()},
             "plugins_cpu": {plugin: dict(events) for plugin, events in _cpu.items()},
             "calls": {plugin: dict(events) for plugin, events in _calls.items()},
+            "apart": {name: dict(record) for name, record in _apart.items()},
         }
         with open(timings_path, "w", encoding="utf-8") as out:
             json.dump(report, out, indent=1)
 
     atexit.register(write_timings)
     PluginCollection.run_event = _timed_run_event
-    _load_segmenter()
+    _clock_segmenter()
+    _clock_pagefind()
     from mkdocs.__main__ import cli
 
     if profile_path:

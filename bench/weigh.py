@@ -1,8 +1,8 @@
 """What a browser downloads from a built site: page weights and search, for the benchmark.
 
 The site is served by a local http.server on 127.0.0.1 that counts the body bytes of every
-response it sends (so requests made by web workers, such as Material's search index, are
-counted too); Debian's headless Chromium, driven by Playwright, loads the pages with an
+response it sends (so requests made by web workers, such as the Pagefind index chunks our
+search worker fetches, are counted too); Debian's headless Chromium, driven by Playwright, loads the pages with an
 empty cache. http.server sends files uncompressed: the gzip column says what a server
 that compresses would send instead.
 """
@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,7 +23,18 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SETTLE_SECONDS = 1.5  # no new request for this long: the page has finished loading
 MAX_WAIT_SECONDS = 60
+SLOW_SEARCH_SECONDS = 10
+SEARCH_TIMEOUT_SECONDS = 240  # a query may take long on a big site; past this it counts as failed
 SEARCH_INDEX = "search/search_index.json"
+# Files that serve search, whichever engine: Material's index, worker and lunr, Pagefind's
+# index and our worker that asks it.
+SEARCH_FILES = (
+    "search/",
+    "pagefind/",
+    "assets/javascripts/workers/search",
+    "assets/javascripts/lunr/",
+    "assets/training/search-worker.js",
+)
 
 
 @dataclass
@@ -36,6 +49,19 @@ class Transfer:
 
     def total_gzip(self, *, without: tuple[str, ...] = ()) -> int:
         return sum(size for path, size in self.gzipped.items() if not path.startswith(without))
+
+    def only(self, prefixes: tuple[str, ...]) -> Transfer:
+        """The responses for paths that start with one of ``prefixes``."""
+        return Transfer(
+            {p: n for p, n in self.sizes.items() if p.startswith(prefixes)},
+            {p: n for p, n in self.gzipped.items() if p.startswith(prefixes)},
+        )
+
+    def minus(self, earlier: Transfer) -> Transfer:
+        """What was sent after ``earlier`` (a snapshot of the same counts)."""
+        sizes = {p: n - earlier.sizes.get(p, 0) for p, n in self.sizes.items()}
+        gzipped = {p: n - earlier.gzipped.get(p, 0) for p, n in self.gzipped.items()}
+        return Transfer({p: n for p, n in sizes.items() if n}, {p: n for p, n in gzipped.items() if sizes[p]})
 
 
 class _CountingHandler(http.server.SimpleHTTPRequestHandler):
@@ -134,51 +160,108 @@ def cold_load(browser: Browser, server: SiteServer, path: str, service_workers: 
         context.close()
 
 
-def material_search(browser: Browser, server: SiteServer, path: str, query: str) -> tuple[Transfer, int]:
-    """Bytes fetched from opening ``path`` cold until Material lists its first result."""
+# Installed before the query is typed: the in-page times of the keystroke that sends the
+# query (Material searches on keyup) and of the first result appearing in the list.
+_SEARCH_CLOCK = """
+(query) => {
+  const clock = window.__benchSearch = {};
+  document.addEventListener("keyup", (event) => {
+    if (clock.typed === undefined && event.target.matches("input.md-search__input") && event.target.value === query) {
+      clock.typed = performance.now();
+    }
+  }, true);
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(".md-search-result__item")) {
+      clock.listed = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+}
+"""
+
+
+@dataclass
+class SearchRun:
+    """A query typed into Material's search box on a page opened cold."""
+
+    page: Transfer  # the page and what it loads, until no request for SETTLE_SECONDS
+    total: Transfer  # everything fetched from opening the page until the first result was listed
+    seconds: float | None  # from the keystroke that sends the query to the first result listed; None: none came
+    count: str  # what Material says above the results ("找到 N 个结果" or our worker's wording)
+    first: str  # the first result's path
+
+
+def search_runs(browser: Browser, server: SiteServer, path: str, query: str, runs: int) -> list[SearchRun]:
+    """``search_box`` up to ``runs`` times; a search slower than SLOW_SEARCH_SECONDS (or
+    failed) is not repeated: its time is not in doubt to the second."""
+    done = []
+    for _ in range(runs):
+        done.append(search_box(browser, server, path, query))
+        if done[-1].seconds is None or done[-1].seconds > SLOW_SEARCH_SECONDS:
+            break
+    return done
+
+
+def search_box(browser: Browser, server: SiteServer, path: str, query: str) -> SearchRun:
+    """Open ``path`` cold, let it settle, type ``query`` into Material's search box."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context, page = browser.page()
     try:
         server.reset()
         page.goto(server.url + path, wait_until="load")
+        loaded = server.settle()
+        page.evaluate(_SEARCH_CLOCK, query)
         page.locator("body").press("/")
         box = page.locator("input.md-search__input")
         box.wait_for(state="visible")
         box.press_sequentially(query)
         box.press("End")  # Chinese is committed by a key, which fires the keyup search listens to
-        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        first = page.locator(".md-search-result__item").first
+        try:
+            first.wait_for(state="visible", timeout=SEARCH_TIMEOUT_SECONDS * 1000)
+        except PlaywrightTimeout:
+            with server.lock:
+                total = Transfer(dict(server.transfer.sizes), dict(server.transfer.gzipped))
+            return SearchRun(loaded, total, None, f"no result within {SEARCH_TIMEOUT_SECONDS} s", "")
         with server.lock:
-            transfer = Transfer(dict(server.transfer.sizes), dict(server.transfer.gzipped))
-        return transfer, page.locator(".md-search-result__item").count()
+            total = Transfer(dict(server.transfer.sizes), dict(server.transfer.gzipped))
+        clock = page.evaluate("() => window.__benchSearch")
+        href = first.locator("a").first.get_attribute("href") or ""
+        return SearchRun(
+            page=loaded,
+            total=total,
+            seconds=(clock["listed"] - clock["typed"]) / 1000,
+            count=page.locator(".md-search-result__meta").inner_text().strip(),
+            first="/" + href.removeprefix(server.url).split("?")[0],
+        )
     finally:
         context.close()
 
 
-PAGEFIND_PROBE = """
-async (query) => {
-  const pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.init();
-  const search = await pagefind.search(query);
-  if (!search.results.length) return {count: 0, url: null};
-  const first = await search.results[0].data();
-  return {count: search.results.length, url: first.url, title: first.meta.title};
-}
-"""
+_PRECACHE = re.compile(r"^const PRECACHE = (\[.*\]);$", re.M)
 
 
-def pagefind_search(browser: Browser, server: SiteServer, probe: str, query: str) -> tuple[Transfer, dict]:
-    """Bytes Pagefind's JS API fetches until its first result's data is loaded.
+@dataclass
+class Precache:
+    """The service worker's PRECACHE list of a built site, weighed on disk."""
 
-    ``probe`` is an empty page of the same origin (the JS API is a module that must be
-    imported from the site); what the probe page itself weighs is not counted.
-    """
-    context, page = browser.page()
-    try:
-        page.goto(server.url + probe, wait_until="load")
-        server.settle()
-        server.reset()
-        result = page.evaluate(PAGEFIND_PROBE, query)
-        with server.lock:
-            transfer = Transfer(dict(server.transfer.sizes), dict(server.transfer.gzipped))
-        return transfer, result
-    finally:
-        context.close()
+    urls: int
+    bytes: int
+    pagefind_urls: int
+    pagefind_bytes: int
+
+
+def precache(site: Path) -> Precache | None:
+    """What sw.js fetches when it installs, from its PRECACHE list and the files on disk."""
+    worker = site / "sw.js"
+    found = _PRECACHE.search(worker.read_text(encoding="utf-8")) if worker.exists() else None
+    if found is None:
+        return None
+    urls = json.loads(found.group(1))
+    sizes = {}
+    for url in urls:
+        path = site / (url + "index.html" if url.endswith("/") else url)
+        sizes[url] = path.stat().st_size if path.exists() else 0
+    pagefind = [url for url in urls if url.startswith("pagefind/")]
+    return Precache(len(urls), sum(sizes.values()), len(pagefind), sum(sizes[u] for u in pagefind))

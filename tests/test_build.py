@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagefind import read_fragments
+from generator.pagefind import fragment_pages, read_fragments
 from tests.conftest import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -92,6 +92,17 @@ def test_quizzes_and_printouts_stay_out_of_search(project_site):
     pages = {fragment["url"] for fragment in read_fragments(project_site).values()} - {"/quizzes/"}
     assert not any(url.startswith(("/quizzes/", "/print/", "/offline/")) for url in pages), sorted(pages)
     assert "/tags/" not in pages
+
+
+def test_each_excerpt_file_is_matched_to_its_page(project_site):
+    # The offline copy keeps the excerpts of the pages it keeps, found by their URL.
+    pages = fragment_pages(project_site)
+    assert pages == {
+        path: fragment["url"].lstrip("/") + ("index.html" if fragment["url"].endswith("/") else "")
+        for path, fragment in read_fragments(project_site).items()
+    }
+    assert "procedures/complaint-handling/index.html" in pages.values()
+    assert all((project_site / page).is_file() for page in pages.values())
 
 
 def test_long_lists_of_cases_stay_out_of_search(project_site):

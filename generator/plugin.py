@@ -39,7 +39,6 @@ OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/iframe-worker-shim.js")
 SEARCH_WORKER = f"{ASSET_URI}/search-worker.js"
 # Pages get Pagefind's mark on Material's article, unless they are kept out of search.
 ARTICLE = '<article class="md-content__inner md-typeset">'
-
 GLOSSARY_URI = "reference/glossary.md"
 SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
 
@@ -62,10 +61,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         super().__init__()
         self.parents: dict[str, str] = {}
         self.nav_pages: dict[str, Page] = {}
+        self.pagefind = False
+        self.pages_marked = 0
 
     # Load and check all content now, before MkDocs empties the site folder (it does so
     # only after on_pre_build): a content mistake stops the build with nothing touched.
-    # Runs after the other plugins' on_config, Material's search among them (see above).
+    # Runs after the other plugins' on_config, Material's search among them (_use_pagefind).
     @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -86,6 +87,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
         self.terms = glossary_terms(self.kb)
         self.pagefind = self._use_pagefind(config)
+        self.pages_marked = 0
         if not self.pagefind:
             teach_search_segmenter(search_vocabulary(self.terms))
         # Lessons are pages of docs_dir; remember where they sit in it.
@@ -188,8 +190,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         parent = self._parent(page)
         if parent is not None:
             parent.active = False
-        if self.config.enabled and self.pagefind and not _kept_out_of_search(page):
+        if self.config.enabled and self.pagefind and not _kept_out_of_search(page) and ARTICLE in output:
             output = output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+            self.pages_marked += 1
         return output
 
     def _parent(self, page: Page) -> Page | None:
@@ -204,6 +207,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         site = Path(config.site_dir)
         fragments = {}
         if self.pagefind:
+            if self.pages_marked == 0:
+                # Pagefind would then index every page, quizzes and answer keys included.
+                log.warning("Material's page layout has changed: no page was marked for Pagefind's index")
             try:
                 index_site(site)
             except SearchIndexError as exc:

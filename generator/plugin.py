@@ -182,7 +182,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         parent = self._parent(page)
         if parent is not None:
             parent.active = True
-        if self.config.enabled and self.pagefind:
+        if self.pagefind:
             context["training_search_worker"] = SEARCH_WORKER
         return context
 
@@ -190,7 +190,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         parent = self._parent(page)
         if parent is not None:
             parent.active = False
-        if self.config.enabled and self.pagefind and not _kept_out_of_search(page) and ARTICLE in output:
+        if self.pagefind and not _kept_out_of_search(page) and ARTICLE in output:
             output = output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
             self.pages_marked += 1
         return output

@@ -18,10 +18,10 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=ENV, capture_output=True, text=True, timeout=300,
+        cwd=project, env={**ENV, **env}, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -66,10 +66,7 @@ def test_reference_page_lists_the_cases_that_break_each_principle(project_site):
 def file_copy(tmp_path_factory) -> Path:
     """The copy for a USB stick (`make offline`): it keeps Material's own search index."""
     site = tmp_path_factory.mktemp("site-offline")
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env={**ENV, "OFFLINE": "true"}, capture_output=True, text=True, timeout=300,
-    )
+    result = build(ROOT, site, OFFLINE="true")
     assert result.returncode == 0, result.stderr
     return site
 

@@ -50,7 +50,6 @@ async function answer(query) {
   const text = query.trim();
   if (text === "") return { items: [] };
   const search = await (await pagefind()).search(text);
-  if (search === null) return { items: [] };  // superseded inside Pagefind
   const words = text.split(/\s+/);
   const terms = Object.fromEntries(words.map((word) => [word, true]));
   const mark = marker(words);
@@ -98,7 +97,7 @@ function excerpt(html, heading) {
   const start = escape(heading);
   const visible = text.replace(/<\/?mark>/g, "");
   const body = start && visible.startsWith(start) ? dropVisible(text, start.length) : text;
-  return body.replace(/^[，、。；：,.;:\s]+/, "");  // an excerpt cut mid-sentence
+  return body.replace(/^[，、。；：,.;:\s]+/, "");  // after the heading, or cut mid-sentence
 }
 
 // The HTML without its first `count` characters of text, marks kept balanced.
@@ -110,8 +109,7 @@ function dropVisible(html, count) {
     else if (html.startsWith("</mark>", i)) { open = false; i += 7; }
     else { i += 1; seen += 1; }
   }
-  const rest = html.slice(i).replace(/^[\s.]+/, "");
-  return open ? "<mark>" + rest : rest;
+  return open ? "<mark>" + html.slice(i) : html.slice(i);
 }
 
 // Pagefind marks the pieces it split a Chinese query into (首 of 首问负责); where the

@@ -14,6 +14,8 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,11 +109,10 @@ class SiteServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path):
-    """The built site, served by a threaded HTTP server on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = SiteServer(("127.0.0.1", 0), handler)
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A built site served by a threaded HTTP server on a free port of 127.0.0.1: its URL."""
+    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -120,6 +121,22 @@ def base_url(site_dir: Path):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def build_site(project: Path, site: Path, **env: str) -> None:
+    """`mkdocs build --strict` of a fixture project; extra environment variables in env."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project, env={**mkdocs_env(), **env}, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    """The built site, served on 127.0.0.1."""
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,18 +3,13 @@ works opened from the file system (a USB stick or a zip)."""
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, QuietHandler, SiteServer, mkdocs_env, search_for
+from tests.browser.conftest import ROOT, build_site, search_for, serving
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PROCEDURE = "customer-visit"
@@ -31,26 +26,14 @@ def make_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path, **env) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project, env={**mkdocs_env(), **env}, capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.fixture
 def served(tmp_path):
     """Build the duty project and serve it; yields (project, site, base_url)."""
     project = make_project(tmp_path / "project")
     site = tmp_path / "site"
-    build(project, site)
-    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield project, site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    build_site(project, site)
+    with serving(site) as url:
+        yield project, site, url
 
 
 def wait_until_offline_ready(page) -> float:
@@ -116,7 +99,7 @@ def test_a_new_build_replaces_the_cached_copy(served, new_context):
 
     index = project / "content" / "index.md"
     index.write_text("# 首页\n\n第二版的首页。\n", encoding="utf-8")
-    build(project, site)
+    build_site(project, site)
 
     # Online, the new page is what a reload shows; the new worker takes over and drops the
     # old build's cache.
@@ -134,7 +117,7 @@ def test_a_new_build_replaces_the_cached_copy(served, new_context):
 def test_copy_for_the_file_system_searches_in_chinese(tmp_path, new_context):
     project = make_project(tmp_path / "project")
     site = tmp_path / "site"
-    build(project, site, OFFLINE="true")
+    build_site(project, site, OFFLINE="true")
     page = new_context().new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

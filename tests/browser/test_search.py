@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import subprocess
-import sys
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, QuietHandler, SiteServer, mkdocs_env
+from tests.browser.conftest import ROOT, build_site, serving
 
 pytestmark = pytest.mark.browser
 
@@ -58,18 +54,9 @@ def hostile_site(tmp_path_factory):
     project = root / "project"
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", project)
     shutil.copy(ROOT / "tests" / "bad_inputs" / "script-in-title.yml", project / "cases")
-    site = root / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    build_site(project, root / "site")
+    with serving(root / "site") as url:
+        yield url
 
 
 def test_html_in_a_case_shows_as_text_in_search_results(page, hostile_site, search):

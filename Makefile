@@ -30,9 +30,9 @@ offline: $(STAMP)
 	cd site-offline && ../$(BIN)/python -m zipfile -c ../training-site-offline.zip .
 	@echo "training-site-offline.zip: unzip it and open index.html"
 
-## check: validate every content file and list all mistakes
+## check: validate every content file and list all mistakes, quiz-quality findings included
 check: $(STAMP)
-	$(BIN)/training-kb check
+	$(BIN)/training-kb check --strict
 
 ## schema: rewrite the JSON Schema files for editors from the models
 schema: $(STAMP)

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentErrors
+from generator.quiz_quality import check_quiz_quality, longest_share, quizzes
 from generator.stats import knowledge_base_stats
 from generator.review import DEFAULT_STALE_AFTER_DAYS, stale_items
 from generator.export import gift, moodle_xml, quizzes_for_export
@@ -34,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
     check.add_argument("--stale", action="store_true", help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程")
     check.add_argument("--days", type=int, default=None, help="审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 365")
-    commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
+    check.add_argument("--strict", action="store_true", help="题目质量提醒（不读也能猜对的题、重复的题）也算错误")
+    stats = commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
+    stats.add_argument("--quiz", action="store_true", help="另外列出每个题库中正确选项最长的单选和情景题所占比例")
     new = commands.add_parser("new", help="新建内容文件")
     new.add_argument("kind", choices=["case"], help="要新建的内容类型")
     new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
@@ -46,11 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        return run_check(args.root, stale=args.stale, days=args.days)
+        return run_check(args.root, stale=args.stale, days=args.days, strict=args.strict)
     if args.command == "new":
         return run_new_case(args.root, args.id)
     if args.command == "stats":
-        return run_stats(args.root)
+        return run_stats(args.root, quiz=args.quiz)
     if args.command == "export":
         return run_export(args.root, args.format, args.output)
     for path in write_schemas(args.out):
@@ -90,7 +93,7 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def run_check(root: Path, stale: bool = False, days: int | None = None) -> int:
+def run_check(root: Path, stale: bool = False, days: int | None = None, strict: bool = False) -> int:
     try:
         kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
     except ContentErrors as exc:
@@ -103,6 +106,15 @@ def run_check(root: Path, stale: bool = False, days: int | None = None) -> int:
             when = f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）" if item.review.reviewed else "没有 reviewed 日期"
             print(f"{item.path}:{item.line}:1: reviewed: {item.title}：{when}")
         print(f"需要审阅：{len(items)} 个（审阅周期 {limit} 天）。")
+    # Quiz quality is judged only on content that loads: warnings, or errors with --strict.
+    problems = check_quiz_quality(kb)
+    if problems and strict:
+        print(ContentErrors(problems).report())
+        return 1
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"题目质量提醒 {len(problems)} 处（加 --strict 时算作错误）。")
     print(
         f"检查通过：{len(kb.cases)} 个案例，{len(kb.procedures)} 个流程，"
         f"{len(kb.forms)} 张表单，{len(kb.banks)} 个题库"
@@ -112,7 +124,7 @@ def run_check(root: Path, stale: bool = False, days: int | None = None) -> int:
     return 0
 
 
-def run_stats(root: Path) -> int:
+def run_stats(root: Path, quiz: bool = False) -> int:
     try:
         kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
     except ContentErrors as exc:
@@ -126,7 +138,21 @@ def run_stats(root: Path) -> int:
     print(f"题库 {stats.banks}，题目 {stats.questions}：{types}")
     for kind, count in stats.reference.items():
         print(f"参考 {kind}：{count} 条")
+    if quiz:
+        print_longest_shares(kb)
     return 0
+
+
+def print_longest_shares(kb) -> None:
+    """Per quiz and overall: single/scenario questions whose right option is strictly longest."""
+    longest = counted = 0
+    for found in quizzes(kb):
+        share = longest_share(found.questions)
+        if share.counted:
+            print(f"正确选项最长 {found.doc.display}：{len(share.longest)}/{share.counted}（{share.share:.0%}）")
+        longest, counted = longest + len(share.longest), counted + share.counted
+    overall = longest / counted if counted else 0.0
+    print(f"正确选项最长 全部：{longest}/{counted}（{overall:.0%}）")
 
 
 QUESTION_TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}

@@ -80,6 +80,7 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
     principles = reference_ids(kb, "principles")
     categories = reference_ids(kb, "complaint-categories")
     customer_types = reference_ids(kb, "customer-types")
+    phrases = reference_ids(kb, "forbidden-phrases")
     for case_file in kb.cases:
         case, doc = case_file.case, case_file.doc
         # A case may both break and apply one principle (the sand pit breaks the first half
@@ -96,6 +97,8 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
             errors += _unknown(doc, ("complaint_categories", index), ref_id, categories, "complaint-categories")
         for index, ref_id in enumerate(case.customer_types):
             errors += _unknown(doc, ("customer_types", index), ref_id, customer_types, "customer-types")
+        for index, ref_id in enumerate(case.forbidden_phrases):
+            errors += _unknown(doc, ("forbidden_phrases", index), ref_id, phrases, "forbidden-phrases")
         for index, ref_id in enumerate(case.related_cases):
             loc = ("related_cases", index)
             if ref_id == case.id:

@@ -44,6 +44,10 @@ class Case(StrictModel):
         default_factory=list,
         description="本案中的难缠客户类型编号，见 reference/customer-types.yml。",
     )
+    forbidden_phrases: list[Slug] = Field(
+        default_factory=list,
+        description="本案中有人说出的客户服务禁语编号，见 reference/forbidden-phrases.yml，例如 ask-developer。",
+    )
     principles: list[PrincipleUse] = Field(
         default_factory=list, description="本案做到或违背的投诉处理原则。"
     )

@@ -28,6 +28,8 @@ class ReferenceIndex:
                 self.cases_for[("complaint-categories", ref_id)].append((case, None))
             for ref_id in case.customer_types:
                 self.cases_for[("customer-types", ref_id)].append((case, None))
+            for ref_id in case.forbidden_phrases:
+                self.cases_for[("forbidden-phrases", ref_id)].append((case, None))
 
     def entry(self, kind: str, ref_id: str):
         return self.entries[kind][ref_id]
@@ -58,6 +60,7 @@ def case_page(case_file: CaseFile, index: ReferenceIndex, settings: RenderSettin
         principles=sorted(principles, key=lambda pair: pair[0].number),
         categories=[index.entry("complaint-categories", ref_id) for ref_id in case.complaint_categories],
         customer_types=[index.entry("customer-types", ref_id) for ref_id in case.customer_types],
+        forbidden_phrases=[index.entry("forbidden-phrases", ref_id) for ref_id in case.forbidden_phrases],
         related=[index.cases_by_id[ref_id] for ref_id in case.related_cases if ref_id in index.cases_by_id],
         procedures=[index.procedures_by_id[ref_id] for ref_id in case.related_procedures],
         source=case_file.doc.display,

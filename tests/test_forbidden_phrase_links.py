@@ -1,0 +1,67 @@
+"""A case can name the forbidden phrases someone says in it: the link is checked like the
+other reference links, shown on the case page, and listed under the phrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.pipeline import read_knowledge_base, render_pages, sources_for
+
+PHRASES = """\
+title: 客户服务九句禁语
+entries:
+  - id: ask-developer
+    phrase: 这种问题属于开发商的事，你去找开发商解决。
+    why: 把业主推给别人。
+    instead: 我们统一向开发商反映。
+  - id: not-sure
+    phrase: 我不大清楚
+    why: 一句话把业主挡在门外。
+    instead: 我马上问清楚再答复您。
+"""
+
+
+@pytest.fixture
+def phrase_project(project: Path) -> Path:
+    (project / "reference" / "forbidden-phrases.yml").write_text(PHRASES, encoding="utf-8")
+    return project
+
+
+def add_phrases(project: Path, line: str) -> None:
+    path = project / "cases" / "lost-key.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("complaint_categories: [service]\n", f"complaint_categories: [service]\n{line}\n"),
+                    encoding="utf-8")
+
+
+def pages_of(project: Path) -> dict[str, str]:
+    return {page.uri: page.markdown for page in render_pages(read_knowledge_base(sources_for(project)))}
+
+
+def test_an_unknown_phrase_is_reported_at_its_line(phrase_project):
+    add_phrases(phrase_project, "forbidden_phrases: [not-sure, no-way]")
+    with pytest.raises(ContentErrors) as caught:
+        read_knowledge_base(sources_for(phrase_project))
+    assert [str(error) for error in caught.value.errors] == [
+        "cases/lost-key.yml:8:31: forbidden_phrases.1: 没有编号为 no-way 的服务禁语（已有：ask-developer、not-sure）"
+    ]
+
+
+def test_the_case_page_shows_the_phrase_and_the_phrase_lists_the_case(phrase_project):
+    add_phrases(phrase_project, "forbidden_phrases: [not-sure]")
+    pages = pages_of(phrase_project)
+    assert "[“我不大清楚”](../reference/forbidden-phrases.md#not-sure)" in pages["cases/lost-key.md"]
+    reference = pages["reference/forbidden-phrases.md"]
+    linked = reference.split("{ #not-sure }")[1]
+    assert "[丢失的门禁卡](../cases/lost-key.md)" in linked
+    # The other phrase is said in no case, so it lists none.
+    assert "lost-key" not in reference.split("{ #not-sure }")[0]
+
+
+def test_a_case_without_phrases_shows_no_phrase_section(phrase_project):
+    pages = pages_of(phrase_project)
+    assert "服务禁语" not in pages["cases/lost-key.md"]
+    assert "../cases/" not in pages["reference/forbidden-phrases.md"]

@@ -25,6 +25,7 @@ from generator.export import gift, moodle_xml, quizzes_for_export
 from generator.model.base import SLUG_PATTERN
 from generator.pipeline import read_knowledge_base, sources_for
 from generator.render import render_template
+from generator.output_file import OutputRefused, output_file, output_folder, write_text
 from generator.schema import SCHEMA_DIR, write_schemas
 
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
     check.add_argument("--stale", action="store_true", help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程")
-    check.add_argument("--days", type=int, default=None, help="审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 365")
+    check.add_argument("--days", type=review_days, default=None, help="审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 365")
     check.add_argument("--strict", action="store_true", help="题目质量提醒（不读也能猜对的题、重复的题）也算错误")
     stats = commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
     stats.add_argument("--quiz", action="store_true", help="另外列出每个题库中正确选项最长的单选和情景题所占比例")
@@ -43,10 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
     export = commands.add_parser("export", help="导出全部题库，供企业学习平台（LMS）导入")
     export.add_argument("format", choices=["moodle", "gift"], help="moodle：Moodle XML（全部题型）；gift：GIFT 文本（排序题除外）")
-    export.add_argument("-o", "--output", type=Path, required=True, help="输出文件")
+    export.add_argument("-o", "--output", required=True, help="输出文件（不能在内容文件夹中）")
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema 文件")
-    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="输出目录")
+    schema.add_argument("--out", default=str(SCHEMA_DIR), help="输出目录")
     args = parser.parse_args(argv)
+
+    if args.command != "schema" and not (args.root / "mkdocs.yml").is_file():
+        # Without this, a mistyped --root "passed" with 0 cases.
+        print(f"找不到项目：{args.root} 中没有 mkdocs.yml（用 --root 指向项目目录）", file=sys.stderr)
+        return 1
 
     if args.command == "check":
         return run_check(args.root, stale=args.stale, days=args.days, strict=args.strict)
@@ -56,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_stats(args.root, quiz=args.quiz)
     if args.command == "export":
         return run_export(args.root, args.format, args.output)
-    for path in write_schemas(args.out):
-        print(f"已写入 {path}")
-    return 0
+    return run_schema(args.root, args.out)
 
 
 def plugin_options(root: Path) -> dict:
@@ -158,7 +162,13 @@ def print_longest_shares(kb) -> None:
 QUESTION_TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}
 
 
-def run_export(root: Path, export_format: str, output: Path) -> int:
+def run_export(root: Path, export_format: str, output: str) -> int:
+    try:
+        # The path is checked before the work, so a refused one costs nothing.
+        target = output_file(output, protected_paths(root))
+    except OutputRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
     except ContentErrors as exc:
@@ -169,16 +179,49 @@ def run_export(root: Path, export_format: str, output: Path) -> int:
         text = moodle_xml(kb)
     else:
         text, skipped = gift(kb)
-    # Write beside the target, then rename: an interrupted export never leaves half a file.
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(output)
+    try:
+        write_text(target, text, shown_as=output)
+    except OutputRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
     count = sum(len(quiz.questions) for quiz in quizzes_for_export(kb)) - len(skipped)
     print(f"已导出 {count} 道题到 {output}")
     if skipped:
         print(f"GIFT 不支持排序题，已跳过 {len(skipped)} 道：{'、'.join(skipped)}（请用 moodle 格式导出）")
     return 0
+
+
+def run_schema(root: Path, out: str) -> int:
+    try:
+        folder = output_folder(out, protected_paths(root))
+        for path in write_schemas(folder):
+            print(f"已写入 {path}")
+    except OutputRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def protected_paths(root: Path) -> list[Path]:
+    """What an export or schema file must never overwrite: the content folders, the
+    Markdown pages (docs_dir) and mkdocs.yml itself."""
+    docs_dir = "docs"
+    config_file = root / "mkdocs.yml"
+    if config_file.is_file():
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        docs_dir = str(config.get("docs_dir") or docs_dir)
+    return [root / folder for folder in (*project_dirs(root).values(), docs_dir)] + [config_file]
+
+
+def review_days(text: str) -> int:
+    """--days: a review period of at least one day."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"审阅周期应为天数（正整数），而不是 {text!r}") from None
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"审阅周期至少 1 天，而不是 {days}")
+    return days
 
 
 def run_new_case(root: Path, case_id: str) -> int:

@@ -13,6 +13,7 @@ from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.form import Form
 from generator.model.procedure import Procedure
 from generator.model.question import QuestionBank
+from generator.output_file import OutputRefused, write_text
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
@@ -36,10 +37,12 @@ def json_schemas() -> dict[str, str]:
 
 
 def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write every schema into ``folder`` (which must exist); OutputRefused if one cannot be."""
     written = []
     for name, text in json_schemas().items():
         path = folder / name
-        path.write_text(text, encoding="utf-8")
+        if path.is_symlink() or path.exists() and not path.is_file():
+            raise OutputRefused(f"{path} 不是普通文件，不会写入")
+        write_text(path, text)
         written.append(path)
     return written

@@ -231,7 +231,7 @@ def test_fractions_are_ones_moodle_accepts(share, expected):
 
 def test_export_command_writes_the_file(project, tmp_path, capsys):
     write_bank(project, BANK)
-    output = tmp_path / "out" / "questions.xml"
+    output = tmp_path / "questions.xml"
     assert main(["--root", str(project), "export", "moodle", "-o", str(output)]) == 0
     assert "已导出 5 道题" in capsys.readouterr().out
     ET.parse(output)

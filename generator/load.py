@@ -10,6 +10,7 @@ stopping at the first: a trainer fixes a whole file in one pass.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,9 +173,92 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
 
 
 def yaml_files(folder: Path) -> list[Path]:
+    """The content files of one folder: its .yml and .yaml files, in name order."""
+    return _sort_folder(folder)[0]
+
+
+def unread_files(folder: Path, root: Path) -> list[ContentError]:
+    """Everything in a content folder that yaml_files leaves out, each at its own path:
+    nothing is skipped in silence. Hidden files (.gitkeep, .DS_Store) and editor backups
+    (name~) are the exception: no trainer put them there."""
+    errors = []
+    for path, message in _sort_folder(folder)[1]:
+        # The path as found, never where a link points: a report names no file elsewhere.
+        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        errors.append(ContentError(display, 1, 1, "", message))
+    return errors
+
+
+# A subfolder full of files would bury the report: after this many, one line says how many more.
+_MAX_REPORTED_PER_SUBFOLDER = 20
+
+
+def _sort_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files to read, and every other entry with the reason it is not read."""
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        if os.path.lexists(folder):
+            return [], [(folder, "应是一个文件夹，而这里是一个文件：内容文件放在同名文件夹中")]
+        return [], []
+    readable, unread = [], []
+    for path in sorted(folder.iterdir()):
+        if _ignored(path.name):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            unread += _subfolder_entries(path, folder)
+        elif path.suffix in YAML_SUFFIXES and path.is_file():
+            readable.append(path)
+        else:
+            unread.append((path, _why_unread(path)))
+    return readable, unread
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or name.endswith("~")
+
+
+def _why_unread(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "符号链接指向的文件不存在，不会读取"
+    if path.is_dir():
+        return "指向文件夹的符号链接，不会读取：内容文件要直接放在文件夹中"
+    if not path.is_file():
+        return "不是普通文件（管道、设备等），不会读取"
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return f"扩展名要用小写，否则不会读取：请改名为 {path.stem}{path.suffix.lower()}"
+    return "不是 YAML 文件，不会读取：内容文件夹中只放扩展名为 .yml 或 .yaml 的文件"
+
+
+def _subfolder_entries(subfolder: Path, folder: Path) -> list[tuple[Path, str]]:
+    message = f"在子文件夹中，不会读取：内容文件要直接放在 {folder.name}/ 中"
+    found = []
+    for parent, dirs, files in os.walk(subfolder):  # links to folders are listed, not followed
+        dirs[:] = sorted(name for name in dirs if not _ignored(name))
+        found += [Path(parent, name) for name in sorted(files) if not _ignored(name)]
+    if not found and subfolder.suffix.lower() in YAML_SUFFIXES:
+        return [(subfolder, f"这是一个文件夹，不是 YAML 文件：内容文件要直接放在 {folder.name}/ 中")]
+    reported = [(path, message) for path in found[:_MAX_REPORTED_PER_SUBFOLDER]]
+    if len(found) > _MAX_REPORTED_PER_SUBFOLDER:
+        more = len(found) - _MAX_REPORTED_PER_SUBFOLDER
+        reported.append((subfolder, f"子文件夹中还有 {more} 个文件，也不会读取"))
+    return reported
+
+
+class ParsedFiles:
+    """Files loaded by an earlier run, reused while unchanged on disk (the preview keeps one
+    between rebuilds, so a save re-reads one file, not the whole project)."""
+
+    def __init__(self) -> None:
+        self._files: dict[tuple[Path, type], tuple[tuple[int, int, int], Any]] = {}
+
+    def load(self, path: Path, root: Path, model: type[BaseModel]):
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        known = self._files.get((path, model))
+        if known is not None and known[0] == stamp:
+            return known[1]
+        result = _load_one(path, root, model)
+        self._files[(path, model)] = (stamp, result)
+        return result
 
 
 def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentError]]:
@@ -189,6 +273,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
     ]
     for name, folder, model, wrapper, loaded_files in folders:
         kb.file_ids[name] = set()
+        errors += unread_files(folder, sources.root)
         for path in yaml_files(folder):
             kb.file_ids[name].add(path.stem)
             if _links_outside(path, sources.root):
@@ -208,6 +293,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
     # Reference files that exist, loaded or not: links into a broken one are not reported
     # again (see check.reference_ids).
     kb.file_ids["reference"] = set()
+    errors += unread_files(sources.reference_dir, sources.root)
     for path in yaml_files(sources.reference_dir):
         kb.file_ids["reference"].add(path.stem)
         if _links_outside(path, sources.root):

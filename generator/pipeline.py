@@ -14,10 +14,10 @@ from pathlib import Path
 from generator import render
 from generator.check import check_knowledge_base
 from generator.errors import ContentErrors
-from generator.load import KnowledgeBase, Sources, load_knowledge_base
-from generator.render import GeneratedPage, RenderSettings
+from generator.load import KnowledgeBase, ParsedFiles, Sources, load_knowledge_base
+from generator.render import GeneratedPage, RenderMemo, RenderSettings
 
-__all__ = ["GeneratedPage", "KnowledgeBase", "Sources", "read_knowledge_base", "render_pages", "sources_for"]
+__all__ = ["GeneratedPage", "KnowledgeBase", "ParsedFiles", "RenderMemo", "Sources", "read_knowledge_base", "render_pages", "sources_for"]
 
 
 def sources_for(
@@ -41,10 +41,13 @@ def sources_for(
     )
 
 
-def read_knowledge_base(sources: Sources) -> KnowledgeBase:
-    """Load and check every content file; raise ContentErrors listing all mistakes."""
+def read_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> KnowledgeBase:
+    """Load and check every content file; raise ContentErrors listing all mistakes.
+
+    ``parsed`` keeps files from an earlier call and re-reads only those changed since.
+    """
     with _garbage_collector_paused():
-        kb, errors = load_knowledge_base(sources)
+        kb, errors = load_knowledge_base(sources, parsed)
         # Cross-references are checked even when some files failed, so one run shows all.
         errors += check_knowledge_base(kb)
     if errors:
@@ -52,10 +55,16 @@ def read_knowledge_base(sources: Sources) -> KnowledgeBase:
     return kb
 
 
-def render_pages(kb: KnowledgeBase, settings: RenderSettings = RenderSettings()) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order (see generator.render)."""
+def render_pages(
+    kb: KnowledgeBase, settings: RenderSettings | None = None, memo: RenderMemo | None = None
+) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order (see generator.render).
+
+    Settings default to today's; ``memo`` (the preview's) reuses pages whose sources did not
+    change since its last run.
+    """
     with _garbage_collector_paused():
-        return render.render_pages(kb, settings)
+        return render.render_pages(kb, settings or RenderSettings(), memo)
 
 
 @contextmanager

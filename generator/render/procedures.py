@@ -31,20 +31,19 @@ class StepView:
 def procedure_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings) -> list[GeneratedPage]:
     if not kb.procedures and not kb.forms:
         return []
-    procedures = sorted(kb.procedures, key=lambda p: p.procedure.title)
-    forms = sorted(kb.forms, key=lambda f: f.form.title)
-    pages = [
-        GeneratedPage(
-            PROCEDURES_URI,
-            render_template("procedures.md.j2", procedures=[p.procedure for p in procedures], forms=[f.form for f in forms]),
-            in_nav=True,
-        )
-    ]
-    forms_by_id = {f.form.id: f.form for f in forms}
-    for procedure_file in procedures:
-        pages += _procedure_and_checklist(procedure_file, forms_by_id, index, settings)
-    pages += [_form_sheet(form_file) for form_file in forms]
+    forms_by_id = {f.form.id: f.form for f in kb.forms}
+    pages = [procedures_index_page(kb)]
+    for procedure_file in sorted(kb.procedures, key=lambda p: p.procedure.title):
+        pages += procedure_and_checklist(procedure_file, forms_by_id, index, settings)
+    pages += [form_sheet(form_file) for form_file in sorted(kb.forms, key=lambda f: f.form.title)]
     return pages
+
+
+def procedures_index_page(kb: KnowledgeBase) -> GeneratedPage:
+    procedures = sorted((p.procedure for p in kb.procedures), key=lambda p: p.title)
+    forms = sorted((f.form for f in kb.forms), key=lambda f: f.title)
+    markdown = render_template("procedures.md.j2", procedures=procedures, forms=forms)
+    return GeneratedPage(PROCEDURES_URI, markdown, in_nav=True)
 
 
 def step_views(procedure) -> list[StepView]:
@@ -63,7 +62,7 @@ def step_views(procedure) -> list[StepView]:
     return views
 
 
-def _procedure_and_checklist(
+def procedure_and_checklist(
     procedure_file: ProcedureFile, forms_by_id: dict, index: ReferenceIndex, settings: RenderSettings
 ) -> list[GeneratedPage]:
     procedure, source = procedure_file.procedure, procedure_file.doc.display
@@ -89,7 +88,7 @@ def _procedure_and_checklist(
     ]
 
 
-def _form_sheet(form_file: FormFile) -> GeneratedPage:
+def form_sheet(form_file: FormFile) -> GeneratedPage:
     form = form_file.form
     markdown = render_template("form.md.j2", form=form, source=form_file.doc.display)
     return GeneratedPage(

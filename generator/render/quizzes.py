@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
 from dataclasses import dataclass, field
 
-from generator.load import KnowledgeBase
+from generator.load import BankFile, CaseFile, KnowledgeBase
 from generator.model.question import Question
 from generator.render.cases import ReferenceIndex
 from generator.render.page import GeneratedPage, RenderSettings
@@ -66,13 +65,16 @@ class Quiz:
 
 def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings) -> list[GeneratedPage]:
     quizzes = build_quizzes(kb, index)
+    lists = quiz_list_pages(quizzes, settings)
+    # The quiz list first, then each quiz's pages, then practice and progress.
+    return lists[:1] + [page for quiz in quizzes for page in one_quiz_pages(quiz)] + lists[1:]
+
+
+def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[GeneratedPage]:
+    """The quiz list, the mixed practice page and the progress page."""
     if not quizzes:
         return []
     pages = [GeneratedPage(QUIZZES_URI, render_template("quizzes.md.j2", quizzes=quizzes), in_nav=True)]
-    for quiz in quizzes:
-        pages.append(_page(quiz.uri, "quiz.md.j2", quiz))
-        pages.append(_page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz))
-        pages.append(_page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz))
     pages.append(GeneratedPage("quizzes/mix.md", _mix_page(quizzes), in_nav=False, parent=QUIZZES_URI))
     # The progress table is raw HTML (Markdown is not processed in table cells), so its
     # links are made here, for the site's URL style.
@@ -80,6 +82,15 @@ def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSetting
     progress = render_template("quiz-progress.md.j2", rows=rows)
     pages.append(GeneratedPage("quizzes/progress.md", progress, in_nav=False, parent=QUIZZES_URI))
     return pages
+
+
+def one_quiz_pages(quiz: Quiz) -> list[GeneratedPage]:
+    """A quiz's page, its printed sheet and its answer key."""
+    return [
+        _page(quiz.uri, "quiz.md.j2", quiz),
+        _page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz),
+        _page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz),
+    ]
 
 
 def lesson_quiz_note(kb: KnowledgeBase, lesson_id: str) -> str | None:
@@ -114,32 +125,23 @@ def _page(uri: str, template: str, quiz: Quiz) -> GeneratedPage:
 
 
 def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
-    lessons = lesson_titles(kb)
-    quizzes = []
-    for bank_file in sorted(kb.banks, key=lambda b: b.bank.id):
-        bank = bank_file.bank
-        quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics))
-        quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(bank.questions, start=1)]
-        quizzes.append(quiz)
-    for case_file in sorted(kb.cases, key=lambda c: c.case.id):
-        case = case_file.case
-        if not case.quiz:
-            continue
-        quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id)
-        quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(case.quiz, start=1)]
-        quizzes.append(quiz)
-    return quizzes
+    quizzes = [bank_quiz(b, index, kb.lessons) for b in sorted(kb.banks, key=lambda b: b.bank.id)]
+    cases = sorted(kb.cases, key=lambda c: c.case.id)
+    return quizzes + [case_quiz(c, index, kb.lessons) for c in cases if c.case.quiz]
 
 
-def lesson_titles(kb: KnowledgeBase) -> dict[str, str]:
-    """Lesson id → its first heading, read from content/lessons/<id>.md."""
-    titles = {}
-    folder = kb.sources.lessons_dir
-    for lesson_id in sorted(kb.file_ids.get("lessons", ())):
-        text = (folder / f"{lesson_id}.md").read_text(encoding="utf-8")
-        heading = re.search(r"^#\s+(.+?)\s*$", text, re.M)
-        titles[lesson_id] = heading.group(1) if heading else lesson_id
-    return titles
+def bank_quiz(bank_file: BankFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
+    bank = bank_file.bank
+    quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics))
+    quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(bank.questions, start=1)]
+    return quiz
+
+
+def case_quiz(case_file: CaseFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
+    case = case_file.case
+    quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id)
+    quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(case.quiz, start=1)]
+    return quiz
 
 
 def _view(number: int, question: Question, index: ReferenceIndex, lessons: dict[str, str]) -> QuestionView:

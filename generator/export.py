@@ -6,6 +6,7 @@ Text fields are Markdown, and both formats are told so, so Moodle renders them t
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -33,6 +34,12 @@ def quizzes_for_export(kb: KnowledgeBase) -> list[ExportedQuiz]:
     return quizzes
 
 
+def category_path(name: str) -> str:
+    """The question category in Moodle's notation, where / separates nested categories:
+    a / in a bank's title is written // so that it stays part of the name."""
+    return f"{CATEGORY_ROOT}/{name.replace('/', '//')}"
+
+
 def fraction(share: float) -> str:
     """The valid Moodle fraction nearest to ``share`` percent, keeping its sign."""
     nearest = min(_FRACTIONS, key=lambda value: abs(value - abs(share)))
@@ -46,7 +53,7 @@ def moodle_xml(kb: KnowledgeBase) -> str:
     root = ET.Element("quiz")
     for quiz in quizzes_for_export(kb):
         category = ET.SubElement(ET.SubElement(root, "question", type="category"), "category")
-        ET.SubElement(category, "text").text = f"{CATEGORY_ROOT}/{quiz.category}"
+        ET.SubElement(category, "text").text = category_path(quiz.category)
         for question in quiz.questions:
             root.append(_moodle_question(question))
     ET.indent(root)
@@ -110,7 +117,9 @@ def gift(kb: KnowledgeBase) -> tuple[str, list[str]]:
     """The banks in GIFT, and the ids of questions GIFT cannot express (ordering)."""
     blocks, skipped = [], []
     for quiz in quizzes_for_export(kb):
-        blocks.append(f"$CATEGORY: {CATEGORY_ROOT}/{quiz.category}")
+        # One line read as it is (no escapes): titles are single-line fields, refused at
+        # load if they hold a line break.
+        blocks.append(f"$CATEGORY: {category_path(quiz.category)}")
         for question in quiz.questions:
             if question.type == "ordering":
                 skipped.append(question.id)
@@ -119,10 +128,33 @@ def gift(kb: KnowledgeBase) -> tuple[str, list[str]]:
     return "\n\n".join(blocks) + "\n", skipped
 
 
+# GIFT's special characters, written with a backslash before them; the backslash itself
+# is doubled, which Moodle keeps as two and Markdown then shows as one.
+_GIFT_SPECIAL = re.compile(r"([\\~=#{}:])")
+
+
 def gift_escape(text: str) -> str:
-    for char in "\\~=#{}:":
-        text = text.replace(char, "\\" + char)
+    """Text for any place in a GIFT question: nothing in it can end the text or start an
+    answer, feedback or another question."""
+    text = _GIFT_SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\n", "\\n")
+
+
+def gift_part(text: str) -> str:
+    """An answer or a feedback: escaped, and unable to choose its format. Moodle reads a
+    leading [html], [plain] ... as the format of the text (the question's own text has its
+    [markdown] written before it); \\[ is Markdown for [."""
+    escaped = gift_escape(text)
+    return "\\" + escaped if escaped.startswith("[") else escaped
+
+
+def gift_answer(mark: str, text: str) -> str:
+    """One answer: its mark (=, ~ or ~%weight%) and text. Moodle reads a text that starts
+    with %number% after ~ as the answer's weight (%100% would make it right): such a text
+    gets an explicit weight in front, after which Moodle takes the rest as it is."""
+    if mark == "~" and text.startswith("%"):
+        mark = "~%0%"
+    return f"{mark}{gift_part(text)}"
 
 
 def _gift_question(question: Question) -> str:
@@ -130,16 +162,16 @@ def _gift_question(question: Question) -> str:
     if question.customer_says:
         prompt += "\n\n> " + question.customer_says
     head = f"::{gift_escape(question.id)}::[markdown]{gift_escape(prompt)}"
-    general = f"####{gift_escape(question.explanation)}"
+    general = f"####{gift_part(question.explanation)}"
     if question.type == "true_false":
         return f"{head} {{{'TRUE' if question.answer else 'FALSE'}{general}}}"
     right = len(question.correct_indexes)
     lines = []
     for option in question.options:
-        feedback = f"#{gift_escape(option.feedback)}" if option.feedback else ""
+        feedback = f"#{gift_part(option.feedback)}" if option.feedback else ""
         if question.type != "multiple":
             mark = "=" if option.correct else "~"
         else:
             mark = f"~%{fraction(100 / right if option.correct else -100 / right)}%"
-        lines.append(f"\t{mark}{gift_escape(option.text)}{feedback}")
+        lines.append(f"\t{gift_answer(mark, option.text)}{feedback}")
     return head + " {\n" + "\n".join(lines) + f"\n\t{general}\n}}"

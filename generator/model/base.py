@@ -6,10 +6,12 @@ through the published JSON Schema.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -21,10 +23,64 @@ Slug = Annotated[
     Field(description="编号：小写英文字母、数字和连字符，例如 sand-pit；同时用作网址。"),
 ]
 
+# --- what text may hold ------------------------------------------------------------
+# A file with such characters typed in is refused when it is read (yaml_source); these
+# checks catch the ones written as YAML escapes ("\x01", "\0", "\u202e") as well.
+
+# Invisible control characters break the Moodle XML export (XML 1.0 forbids them) and
+# show as nothing or as boxes: no text field may hold them. Tab and line feed are
+# ordinary in Markdown.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+# Bidirectional overrides and isolates make text show otherwise than it reads (the
+# "Trojan Source" trick): refused in titles, labels and tags.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The case library keeps several tags (and industries) in one attribute, joined by |.
+FILTER_SEPARATOR = "|"
+
+
+def _no_control_characters(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise PydanticCustomError(
+            "control_character", f"含有看不见的控制字符 {code}（多半来自引号里的 \\x 或 \\u 写法），请删掉它"
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    """A single-line field: plain text on one line, shown as the trainer reads it."""
+    if _LINE_BREAK.search(value):
+        raise PydanticCustomError("one_line", "只能写一行：这里不能换行（多行的内容请写在 Markdown 字段里）")
+    if "\t" in value:
+        raise PydanticCustomError("one_line", "不能含有 Tab 字符，请改成空格")
+    found = _BIDI_CONTROL.search(value)
+    if found:
+        raise PydanticCustomError(
+            "bidi_control", f"含有改变文字方向的控制字符 U+{ord(found.group()):04X}，会让文字显示得和实际内容不同，请删掉它"
+        )
+    return _no_control_characters(value)
+
+
+def _no_filter_separator(value: str) -> str:
+    if FILTER_SEPARATOR in value:
+        raise PydanticCustomError("filter_separator", "不能含有 |（案例库的筛选用它分隔多个值），请换成别的符号")
+    return value
+
+
+# Every single-line field carries this check (Line, Tag, and the shorter kinds beside
+# their models); every Markdown field carries PLAIN_CHARACTERS.
+ONE_LINE = AfterValidator(_one_line)
+PLAIN_CHARACTERS = AfterValidator(_no_control_characters)
+FILTER_VALUE = AfterValidator(_no_filter_separator)
+
 # Length caps keep a pasted novel (or a 5 MB accident) out of the build.
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), ONE_LINE]
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), PLAIN_CHARACTERS]
+# Tags and industries are offered as filters in the case library.
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20), ONE_LINE, FILTER_VALUE]
+FilterLine = Annotated[Line, FILTER_VALUE]
 
 
 class StrictModel(BaseModel):

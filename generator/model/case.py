@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import Reviewed, Line, Markdown, Slug, StrictModel, Tag
+from generator.model.base import FilterLine, Reviewed, Line, Markdown, Slug, StrictModel, Tag
 from generator.model.question import Question
 
 
@@ -33,7 +33,7 @@ class Case(StrictModel):
     id: Slug = Field(description="案例编号，必须与文件名一致（sand-pit.yml 的编号是 sand-pit）。")
     title: Line = Field(description="案例标题。")
     summary: Line = Field(description="一句话概括，显示在案例库列表中。")
-    industry: Line = Field(description="行业，例如 物业、工程机械、航空、通信。")
+    industry: FilterLine = Field(description="行业，例如 物业、工程机械、航空、通信。")
     source: Line = Field(description="出处：来自哪份培训资料。")
     tags: list[Tag] = Field(default_factory=list, description="标签，用于在案例库中筛选。")
     complaint_categories: list[Slug] = Field(

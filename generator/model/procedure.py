@@ -12,12 +12,12 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.base import Reviewed, Line, Markdown, Slug, StrictModel
+from generator.model.base import ONE_LINE, Reviewed, Line, Markdown, Slug, StrictModel
 
 # A step title is drawn inside a box of the flowchart, so it has to stay short: the
 # details belong in `actions` and `details`, which the page lists under the chart.
-StepTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
-BranchLabel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8)]
+StepTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), ONE_LINE]
+BranchLabel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8), ONE_LINE]
 
 # More than three ways out of one diamond cannot be drawn legibly (one per free corner);
 # a question with more answers reads better as two decisions in a row.

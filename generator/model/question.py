@@ -12,9 +12,9 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.base import Line, Markdown, Slug, StrictModel, Tag
+from generator.model.base import ONE_LINE, Line, Markdown, Slug, StrictModel, Tag
 
-OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE]
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "scenario")
 

@@ -94,6 +94,8 @@ class KnowledgeBase:
 _MESSAGES = {
     "missing": "缺少必填字段",
     "string_type": "应为文本（数字或日期请加引号）",
+    # A lone surrogate, which only a YAML escape such as "\ud800" can write.
+    "string_unicode": "含有无效的字符（引号里的 \\ud800 之类的写法不是一个完整的字），请删掉它",
     "list_type": "应为列表（每项一行，以 - 开头）",
     "dict_type": "应为映射（键: 值）",
     "model_type": "应为映射（键: 值）",

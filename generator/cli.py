@@ -242,7 +242,8 @@ def run_new_case(root: Path, case_id: str) -> int:
     cases_dir.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"已创建 {path}；填好内容后运行 training-kb check")
+    print(f"已创建 {path}：在空着的字段后面填上内容，可选字段去掉行首的“# ”就能用；")
+    print("运行 training-kb check（或看预览中的错误页）会列出还没有填写的地方。")
     return 0
 
 

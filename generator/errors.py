@@ -39,6 +39,27 @@ class ContentErrors(Exception):
         return "\n".join(lines)
 
 
+# What one item of a list is called, by the list's field; any other list counts 项.
+_ITEM_WORDS = {"quiz": "题", "questions": "题", "steps": "步", "entries": "条"}
+
+
+def field_label(loc: tuple) -> str:
+    """A field's place as a trainer counts, from 1 and in words:
+    ("quiz", 0, "see", 1, "case") → "quiz 第 1 题 › see 第 2 项 › case"."""
+    parts: list[str] = []
+    for position, part in enumerate(loc):
+        if isinstance(part, int) and not isinstance(part, bool):
+            word = _ITEM_WORDS.get(loc[position - 1], "项") if position else "项"
+            item = f"第 {part + 1} {word}"
+            if parts:
+                parts[-1] += " " + item
+            else:
+                parts.append(item)
+        else:
+            parts.append(str(part))
+    return " › ".join(parts)
+
+
 def display_path(path: Path, root: Path) -> str:
     """The path as a trainer would type it: relative to the project, with forward slashes."""
     try:

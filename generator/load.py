@@ -9,17 +9,17 @@ stopping at the first: a trainer fixes a whole file in one pass.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from generator.errors import ContentError, ContentErrors, display_path
-from generator.yaml_source import YamlDocument, dotted, read_yaml
+from generator.validation import validate
+from generator.yaml_source import YamlDocument, read_yaml
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.base import SLUG_PATTERN
 from generator.model.form import Form
@@ -87,88 +87,6 @@ class KnowledgeBase:
     # Ids of every file, loaded or not, per folder, so a broken file does not also make
     # every link to it an error.
     file_ids: dict[str, set[str]] = field(default_factory=dict)
-
-
-# --- models --------------------------------------------------------------------------
-
-_MESSAGES = {
-    "missing": "缺少必填字段",
-    "string_type": "应为文本（数字或日期请加引号）",
-    # A lone surrogate, which only a YAML escape such as "\ud800" can write.
-    "string_unicode": "含有无效的字符（引号里的 \\ud800 之类的写法不是一个完整的字），请删掉它",
-    "list_type": "应为列表（每项一行，以 - 开头）",
-    "dict_type": "应为映射（键: 值）",
-    "model_type": "应为映射（键: 值）",
-    "model_attributes_type": "应为映射（键: 值）",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "string_pattern_mismatch": "编号只能用小写英文字母、数字和连字符，例如 sand-pit",
-    "string_too_short": "不能为空",
-    "too_short": "至少要有 {min_length} 项",
-    "string_too_long": "太长：最多 {max_length} 个字符",
-    "too_long": "太多：最多 {max_length} 项",
-    "literal_error": "只能是 {expected}",
-    "greater_than_equal": "不能小于 {ge}",
-    "less_than_equal": "不能大于 {le}",
-    "bool_type": "应为 true 或 false",
-    "date_type": "应为日期，例如 2026-11-23",
-    "date_from_datetime_parsing": "应为日期，例如 2026-11-23",
-    "date_parsing": "应为日期，例如 2026-11-23",
-    "date_from_datetime_inexact": "应为日期，例如 2026-11-23",
-}
-
-
-def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[Any, list[ContentError]]:
-    """Validate a parsed document against a model; return the model or the errors."""
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as exc:
-        known_fields = _field_names(model)
-        return None, [_error_from_pydantic(doc, err, known_fields) for err in exc.errors()]
-
-
-def _error_from_pydantic(doc: YamlDocument, err: dict, known_fields: set[str]) -> ContentError:
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        message = "未知字段"
-        guess = difflib.get_close_matches(str(loc[-1]), known_fields, n=1)
-        if guess:
-            message += f"（是否想写 {guess[0]}？）"
-        return doc.error(loc, message, key=True)
-    if kind == "missing":
-        line, column = doc.locate(loc[:-1])
-        return ContentError(doc.display, line, column, dotted(loc), _MESSAGES[kind])
-    template = _MESSAGES.get(kind)
-    message = template.format(**err.get("ctx", {})) if template else err["msg"]
-    if not loc and kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = "文件内容应是一个映射（每行 键: 值）"
-    return doc.error(loc, message)
-
-
-def _field_names(model: type[BaseModel]) -> set[str]:
-    """All field names of a model and the models nested in it, for spelling hints."""
-    names: set[str] = set()
-    pending, done = [model], set()
-    while pending:
-        current = pending.pop()
-        if current in done:
-            continue
-        done.add(current)
-        for name, info in current.model_fields.items():
-            names.add(name)
-            pending.extend(_nested_models(info.annotation))
-    return names
-
-
-def _nested_models(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found = []
-    for arg in getattr(annotation, "__args__", ()):
-        found.extend(_nested_models(arg))
-    return found
 
 
 # --- the project ---------------------------------------------------------------------

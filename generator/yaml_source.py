@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import ContentError, ContentErrors
+from generator.errors import ContentError, ContentErrors, field_label
+from generator.yaml_syntax import IDEOGRAPHIC_INDENT, looks_like_key_slip, syntax_error
 
 MAX_FILE_BYTES = 1_000_000
 # The deepest content needs six levels (case → quiz → question → see → link → id). Far
@@ -26,8 +27,6 @@ _TOO_DEEP_MESSAGE = f"嵌套太深：超过 {MAX_DEPTH} 层，请检查缩进和
 
 Location = tuple[int, int]  # 1-based line and column
 
-
-
 @dataclass
 class YamlDocument:
     """A parsed YAML file with the position of every node, keyed by its path of keys."""
@@ -37,6 +36,8 @@ class YamlDocument:
     data: Any
     value_marks: dict[tuple, Location] = field(default_factory=dict)
     key_marks: dict[tuple, Location] = field(default_factory=dict)
+    # Values written as plain text on one line: a character in them is at a known column.
+    one_line_plain: set[tuple] = field(default_factory=set)
 
     def locate(self, loc: tuple, *, key: bool = False) -> Location:
         """Where the node at ``loc`` starts, or its nearest ancestor that exists."""
@@ -46,13 +47,13 @@ class YamlDocument:
             loc = loc[:-1]
         return self.value_marks.get(loc, (1, 1))
 
-    def error(self, loc: tuple, message: str, *, key: bool = False) -> ContentError:
+    def error(self, loc: tuple, message: str, *, key: bool = False, offset: int = 0) -> ContentError:
+        """A mistake at the node ``loc``; ``offset`` points at a character inside a
+        one-line plain value (the full-width comma in ``[报修， 上门]``)."""
         line, column = self.locate(loc, key=key)
-        return ContentError(self.display, line, column, dotted(loc), message)
-
-
-def dotted(loc: tuple) -> str:
-    return ".".join(str(part) for part in loc)
+        if offset and loc in self.one_line_plain:
+            column += offset
+        return ContentError(self.display, line, column, field_label(loc), message)
 
 
 # --- YAML with positions -------------------------------------------------------------
@@ -121,7 +122,7 @@ def _compose(text: str, display: str) -> yaml.Node:
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise ContentErrors([_syntax_error(display, exc)]) from None
+        raise ContentErrors([_syntax_error(display, text, exc)]) from None
     finally:
         loader.dispose()
 
@@ -178,25 +179,12 @@ def _alias_errors(display: str, text: str) -> list[ContentError]:
     ]
 
 
-def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "YAML 语法错误"
+def _syntax_error(display: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError:
     if isinstance(exc, _TooDeep):
-        message = _TOO_DEEP_MESSAGE
-    elif "'\\t'" in problem:
-        message = "不能用 Tab 缩进，请改用空格"
-    elif problem == "found unexpected end of stream" and exc.context == "while scanning a quoted scalar":
-        # PyYAML points past the last line; the mistake is the quote that opens here.
-        mark = exc.context_mark
-        message = "引号没有配对：从这里开始的引号直到文件末尾都没有结束"
-    elif "expected a single document" in (exc.context or ""):
-        message = "一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）"
-    else:
-        message = f"YAML 语法错误：{problem}"
-        if exc.context:
-            message += f"({exc.context})"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return ContentError(display, line, column, "", message)
+        mark = exc.problem_mark
+        return ContentError(display, mark.line + 1, mark.column + 1, "", _TOO_DEEP_MESSAGE)
+    slip = syntax_error(text, exc)
+    return ContentError(display, slip.line, slip.column, "", slip.message)
 
 
 _STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -225,7 +213,7 @@ class _NodeBuilder:
 
     def _fail(self, node: yaml.Node, loc: tuple, message: str) -> None:
         line, column = self._mark(node)
-        self.errors.append(ContentError(self.doc.display, line, column, dotted(loc), message))
+        self.errors.append(ContentError(self.doc.display, line, column, field_label(loc), message))
 
     def build(self, node: yaml.Node, loc: tuple, depth: int = 1) -> Any:
         if depth > MAX_DEPTH:
@@ -240,8 +228,21 @@ class _NodeBuilder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+            return self._sequence(node, loc, depth)
+        if not node.style and node.start_mark.line == node.end_mark.line:  # libyaml: "", PyYAML: None
+            self.doc.one_line_plain.add(loc)
         return self._scalar(node)
+
+    def _sequence(self, node: yaml.SequenceNode, loc: tuple, depth: int) -> list:
+        items = [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        # `- principle：p2` among items that are mappings is one of them typed with a
+        # full-width colon (or no space): PyYAML reads it as text without complaint.
+        if any(isinstance(item, dict) for item in items):
+            for index, item in enumerate(items):
+                message = looks_like_key_slip(item) if isinstance(item, str) else None
+                if message:
+                    self._fail(node.value[index], loc + (index,), message)
+        return items
 
     def _plain_tag(self, node: yaml.Node) -> bool:
         """Whether the node is plain data: a tag such as !!python/object/apply:os.system or
@@ -280,6 +281,10 @@ class _NodeBuilder:
                 self._fail(key_node, loc, _tag_message(key_node))
                 continue
             key = str(self._scalar(key_node))
+            if key.startswith("\u3000"):
+                # An ideographic space before a key is indentation to the eye, text to YAML.
+                self._fail(key_node, loc, IDEOGRAPHIC_INDENT)
+                continue
             if key in result:
                 first = self.doc.key_marks[loc + (key,)]
                 self._fail(key_node, loc + (key,), f"重复的键（第 {first[0]} 行已经写过）")

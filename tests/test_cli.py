@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from generator.cli import main
+from generator.load import validate
+from generator.model import Case
+from generator.model.question import QUESTION_TYPES
+from generator.yaml_source import read_yaml
 from generator.schema import SCHEMA_DIR, json_schemas
 
 
@@ -32,27 +37,59 @@ def test_check_reports_cross_reference_errors_with_lines(project, capsys):
     case = project / "cases" / "lost-key.yml"
     case.write_text(case.read_text(encoding="utf-8").replace("principle: p1", "principle: p7"), encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 1
-    assert "cases/lost-key.yml:9:16: principles.0.principle: 没有编号为 p7 的投诉处理原则（已有：p1）" in capsys.readouterr().out
+    assert "cases/lost-key.yml:9:16: principles 第 1 项 › principle: 没有编号为 p7 的投诉处理原则（已有：p1）" in capsys.readouterr().out
 
 
-def test_new_case_scaffold_passes_check_once_filled_in(project, capsys):
+def test_new_case_scaffold_lists_only_what_is_left_to_fill(project, capsys):
     assert main(["--root", str(project), "new", "case", "water-leak"]) == 0
     path = project / "cases" / "water-leak.yml"
     scaffold = path.read_text(encoding="utf-8")
     assert scaffold.startswith("# yaml-language-server: $schema=")
-    # Unfilled, check says exactly what is missing.
+    assert "还没有填写" in capsys.readouterr().out
+    # Fresh from the template, the file parses, and check names each blank field.
     assert main(["--root", str(project), "check"]) == 1
-    out = capsys.readouterr().out
-    assert "cases/water-leak.yml:7:8: title: 不能为空" in out
+    assert capsys.readouterr().out.splitlines() == [
+        "cases/water-leak.yml:13:7: title: 还没有填写（案例标题）",
+        "cases/water-leak.yml:14:9: summary: 还没有填写（一句话概括，显示在案例库列表中）",
+        "cases/water-leak.yml:16:8: source: 还没有填写（出处：来自哪份培训资料）",
+        "cases/water-leak.yml:29:11: scenario: 还没有填写（案情经过）",
+        "共 4 处错误。",
+    ]
     # A trainer fills in the blanks.
-    filled = (
-        scaffold.replace('title: ""', "title: 楼上漏水")
-        .replace('summary: ""', "summary: 楼上漏水，楼下业主投诉。")
-        .replace('source: ""', "source: 自编示例")
-        .replace("scenario: |               # 案情经过，可以写多段 Markdown\n  \n", "scenario: |\n  楼上的水管漏了。\n")
-    )
-    path.write_text(filled, encoding="utf-8")
+    path.write_text(fill_in_scaffold(scaffold), encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out
+
+
+def fill_in_scaffold(scaffold: str) -> str:
+    return (
+        scaffold.replace("\ntitle: ", "\ntitle: 楼上漏水")
+        .replace("\nsummary: ", "\nsummary: 楼上漏水，楼下业主投诉。")
+        .replace("\nsource: ", "\nsource: 自编示例")
+        .replace("可以写多段 Markdown\n  \n", "可以写多段 Markdown\n  楼上的水管漏了。\n")
+    )
+
+
+# An example line: "# " in front of YAML (a field or a list item), at its own indentation.
+EXAMPLE_LINE = re.compile(r"^# ( *(?:[a-z_]+:|- ))", re.M)
+
+
+def test_every_example_in_the_scaffold_is_valid_once_uncommented(project, capsys):
+    """Each commented example, uncommented as the header says (delete the leading "# "),
+    is valid YAML and a valid case: no full-width trap, every quiz question type, see links."""
+    assert main(["--root", str(project), "new", "case", "water-leak"]) == 0
+    path = project / "cases" / "water-leak.yml"
+    scaffold = path.read_text(encoding="utf-8")
+    assert not re.search(r"^#.*[：，、　].*$", "\n".join(EXAMPLE_LINE.findall(scaffold)), re.M)
+    uncommented = EXAMPLE_LINE.sub(r"\1", fill_in_scaffold(scaffold))
+    path.write_text(uncommented, encoding="utf-8")
+    doc = read_yaml(path, "cases/water-leak.yml")
+    case, errors = validate(Case, doc)
+    assert errors == []
+    assert {question.type for question in case.quiz} == set(QUESTION_TYPES)
+    assert case.related_procedures and case.tags == ["报修", "上门"]
+    assert all(question.see for question in case.quiz)
+    fields = set(Case.model_fields)
+    assert set(doc.data) == fields, f"no example for {fields - set(doc.data)}"
 
 
 def test_new_case_refuses_a_bad_id_or_an_existing_file(project, capsys):

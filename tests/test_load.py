@@ -71,27 +71,27 @@ BAD_CASES = [
     ),
     pytest.param(
         GOOD_CASE.replace("verdict: applied", "verdict: obeyed"),
-        ["cases/new-case.yml:9:14: principles.0.verdict: 只能是 'applied' or 'broken'"],
+        ["cases/new-case.yml:9:14: principles 第 1 项 › verdict: 只能是 applied 或 broken"],
         id="bad enum value",
     ),
     pytest.param(
         GOOD_CASE.replace("principle: p1", "principle: p9"),
-        ["cases/new-case.yml:8:16: principles.0.principle: 没有编号为 p9 的投诉处理原则（已有：p1）"],
+        ["cases/new-case.yml:8:16: principles 第 1 项 › principle: 没有编号为 p9 的投诉处理原则（已有：p1）"],
         id="unknown principle",
     ),
     pytest.param(
         GOOD_CASE + "complaint_categories: [parking]\n",
-        ["cases/new-case.yml:12:24: complaint_categories.0: 没有编号为 parking 的投诉类别（已有：service）"],
+        ["cases/new-case.yml:12:24: complaint_categories 第 1 项: 没有编号为 parking 的投诉类别（已有：service）"],
         id="unknown complaint category",
     ),
     pytest.param(
         GOOD_CASE + "related_cases: [nowhere]\n",
-        ["cases/new-case.yml:12:17: related_cases.0: 没有编号为 nowhere 的案例（cases/ 中找不到 nowhere.yml）"],
+        ["cases/new-case.yml:12:17: related_cases 第 1 项: 没有编号为 nowhere 的案例（cases/ 中找不到 nowhere.yml）"],
         id="unknown related case",
     ),
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id: New Case"),
-        ["cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符，例如 sand-pit"],
+        ["cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符，例如 sand-pit（是否想写 new-case？）"],
         id="bad id",
     ),
     pytest.param(
@@ -116,7 +116,7 @@ BAD_CASES = [
     ),
     pytest.param(
         GOOD_CASE.replace("title: 新案例", "title: [新案例"),
-        ["cases/new-case.yml:3:8: YAML 语法错误：expected ',' or ']', but got ':'(while parsing a flow sequence)"],
+        ["cases/new-case.yml:2:8: “[”没有配对的“]”：请在这一行的末尾补上“]”，各项之间用英文逗号“,”分隔"],
         id="unclosed bracket",
     ),
     pytest.param("", ["cases/new-case.yml:1:1: 文件是空的"], id="empty file"),
@@ -190,4 +190,4 @@ def test_duplicate_reference_id_is_reported_at_the_second(project):
         + "  - id: p1\n    number: 2\n    title: 重复\n    explanation: 重复。\n",
         encoding="utf-8",
     )
-    assert errors_for(project, GOOD_CASE) == ["reference/principles.yml:7:9: entries.1.id: 编号 p1 重复（第 3 行已用过）"]
+    assert errors_for(project, GOOD_CASE) == ["reference/principles.yml:7:9: entries 第 2 条 › id: 编号 p1 重复（第 3 行已用过）"]

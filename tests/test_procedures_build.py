@@ -129,8 +129,8 @@ def test_procedure_links_to_forms_and_cases_are_checked(project):
     with pytest.raises(ContentErrors) as info:
         read_knowledge_base(sources_for(project))
     assert [str(e) for e in info.value.errors] == [
-        "procedures/lift-stuck.yml:17:9: forms.0: 没有编号为 lift-log 的表单（forms/ 中找不到 lift-log.yml）",
-        "procedures/lift-stuck.yml:18:17: related_cases.0: 没有编号为 no-such-case 的案例（cases/ 中找不到 no-such-case.yml）",
+        "procedures/lift-stuck.yml:17:9: forms 第 1 项: 没有编号为 lift-log 的表单（forms/ 中找不到 lift-log.yml）",
+        "procedures/lift-stuck.yml:18:17: related_cases 第 1 项: 没有编号为 no-such-case 的案例（cases/ 中找不到 no-such-case.yml）",
     ]
 
 
@@ -142,4 +142,4 @@ def test_procedure_with_a_branch_to_a_missing_step_fails_check(project):
     with pytest.raises(ContentErrors) as info:
         read_knowledge_base(sources_for(project))
     messages = [str(e) for e in info.value.errors]
-    assert messages[0].startswith("procedures/lift-stuck.yml:12:11: steps.0.next: 没有编号为 gone 的步骤")
+    assert messages[0].startswith("procedures/lift-stuck.yml:12:11: steps 第 1 步 › next: 没有编号为 gone 的步骤")

@@ -82,54 +82,54 @@ def test_good_bank_loads(project):
 BAD_BANKS = [
     pytest.param(
         BANK.replace("        correct: true\n        feedback: 对，这是第一条原则。", "        feedback: 对，这是第一条原则。"),
-        ["questions/basics.yml:5:5: questions.0: 单选题必须恰好有 1 个正确选项（correct: true），现在有 0 个"],
+        ["questions/basics.yml:5:5: questions 第 1 题: 单选题必须恰好有 1 个正确选项（correct: true），现在有 0 个"],
         id="single choice without a right option",
     ),
     pytest.param(
         BANK.replace("{text: 客户的星座}", "{text: 客户的星座, correct: true}").replace(
             "      - {text: 这不归我们管。, feedback: 这是推诿。}", "      - {text: 这不归我们管。, correct: true, feedback: 这是推诿。}"
         ),
-        ["questions/basics.yml:36:5: questions.4: 情景题必须恰好有 1 个正确选项（correct: true），现在有 2 个"],
+        ["questions/basics.yml:36:5: questions 第 5 题: 情景题必须恰好有 1 个正确选项（correct: true），现在有 2 个"],
         id="scenario with two right options",
     ),
     pytest.param(
         BANK.replace("{text: 您别急，我马上安排人过去看看。, correct: true, feedback: 先安抚，再行动。}", "{text: 您别急，我马上安排人过去看看。, correct: true}"),
-        ["questions/basics.yml:36:5: questions.4: 情景题的每个选项都要写 feedback"],
+        ["questions/basics.yml:36:5: questions 第 5 题: 情景题的每个选项都要写 feedback"],
         id="scenario option without feedback",
     ),
     pytest.param(
         BANK.replace("    answer: true\n", ""),
-        ["questions/basics.yml:26:5: questions.2: 判断题要写 answer: true 或 answer: false"],
+        ["questions/basics.yml:26:5: questions 第 3 题: 判断题要写 answer: true 或 answer: false"],
         id="true/false without answer",
     ),
     pytest.param(
         BANK.replace("items: [接待记录, 现场核实, 处理, 回访]", "items: [接待记录, 回访]"),
-        ["questions/basics.yml:31:5: questions.3: 排序题至少要有 3 项（items），按正确顺序书写"],
+        ["questions/basics.yml:31:5: questions 第 4 题: 排序题至少要有 3 项（items），按正确顺序书写"],
         id="ordering with two items",
     ),
     pytest.param(
         BANK.replace("type: multiple", "type: several"),
-        ["questions/basics.yml:19:11: questions.1.type: 只能是 'single', 'multiple', 'true_false', 'ordering' or 'scenario'"],
+        ["questions/basics.yml:19:11: questions 第 2 题 › type: 只能是 single、multiple、true_false、ordering 或 scenario"],
         id="unknown type",
     ),
     pytest.param(
         BANK.replace("      - principle: p1", "      - principle: p9"),
-        ["questions/basics.yml:16:20: questions.0.see.0.principle: 没有编号为 p9 的投诉处理原则（已有：p1）"],
+        ["questions/basics.yml:16:20: questions 第 1 题 › see 第 1 项 › principle: 没有编号为 p9 的投诉处理原则（已有：p1）"],
         id="link to an unknown principle",
     ),
     pytest.param(
         BANK.replace("      - case: lost-key", "      - lesson: nowhere"),
-        ["questions/basics.yml:17:17: questions.0.see.1.lesson: 没有编号为 nowhere 的课程（content/lessons/ 中找不到 nowhere.md）"],
+        ["questions/basics.yml:17:17: questions 第 1 题 › see 第 2 项 › lesson: 没有编号为 nowhere 的课程（content/lessons/ 中找不到 nowhere.md）"],
         id="link to a missing lesson",
     ),
     pytest.param(
         BANK.replace("      - case: lost-key", "      - {case: lost-key, principle: p1}"),
-        ["questions/basics.yml:17:9: questions.0.see.1: 每条链接只能指向一处：case、procedure、lesson、principle 等选其一"],
+        ["questions/basics.yml:17:9: questions 第 1 题 › see 第 2 项: 每条链接只能指向一处：case、procedure、lesson、principle 等选其一"],
         id="link with two targets",
     ),
     pytest.param(
         BANK.replace("id: basics-order", "id: basics-single"),
-        ["questions/basics.yml:31:9: questions.3.id: 题目编号 basics-single 重复（已用于 questions/basics.yml:5）"],
+        ["questions/basics.yml:31:9: questions 第 4 题 › id: 题目编号 basics-single 重复（已用于 questions/basics.yml:5）"],
         id="duplicate question id",
     ),
     pytest.param(
@@ -162,14 +162,14 @@ def test_question_ids_are_unique_across_banks_and_cases(project):
         encoding="utf-8",
     )
     assert errors(project) == [
-        "cases/late-repair.yml:13:9: quiz.0.id: 题目编号 basics-true-false 重复（已用于 questions/basics.yml:26）"
+        "cases/late-repair.yml:13:9: quiz 第 1 题 › id: 题目编号 basics-true-false 重复（已用于 questions/basics.yml:26）"
     ]
 
 
 def test_check_command_fails_on_a_bank_without_a_right_answer(project, capsys):
     write_bank(project, BANK.replace("{text: 时间和地点, correct: true}", "{text: 时间和地点}").replace("{text: 联系方式, correct: true}", "{text: 联系方式}"))
     assert main(["--root", str(project), "check"]) == 1
-    assert "questions/basics.yml:18:5: questions.1: 多选题至少要有 1 个正确选项（correct: true），现在一个也没有" in capsys.readouterr().out
+    assert "questions/basics.yml:18:5: questions 第 2 题: 多选题至少要有 1 个正确选项（correct: true），现在一个也没有" in capsys.readouterr().out
 
 
 # --- export ------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def test_a_multiple_choice_question_with_one_wrong_option(project, capsys):
         multiple("m-02", ["电话铃响三声内接听", "使用规范的礼貌用语"], ["让业主稍后再打", "先问清业主的门牌号再决定接不接"]),
     ])
     assert_warning_then_error(project, capsys, [
-        "questions/one-wrong.yml:8:3: questions.0.options: 这道多选题的 4 个选项中 3 个正确、只有 1 个错误，"
+        "questions/one-wrong.yml:8:3: questions 第 1 题 › options: 这道多选题的 4 个选项中 3 个正确、只有 1 个错误，"
         "挑出最不像的一项就能答对；请写 2～3 个正确选项和 2 个以上错误选项",
     ])
 
@@ -90,14 +90,14 @@ def test_the_same_question_in_two_places(project, capsys):
     write_bank(project, "first", [true_false("d-01", "投诉电话应当在铃响三声之内接听，并使用礼貌用语。")])
     write_bank(project, "second", [true_false("d-02", "投诉电话应在铃响三声内接听，并且使用礼貌用语。")])
     assert_warning_then_error(project, capsys, [
-        "questions/first.yml:6:11: questions.0.prompt: 与 d-02（questions/second.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
-        "questions/second.yml:6:11: questions.0.prompt: 与 d-01（questions/first.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
+        "questions/first.yml:6:11: questions 第 1 题 › prompt: 与 d-02（questions/second.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
+        "questions/second.yml:6:11: questions 第 1 题 › prompt: 与 d-01（questions/first.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
     ])
 
 
 def test_an_option_written_twice(project, capsys):
     write_bank(project, "twice", [single("t-01", "三声之内", "五声之内", "十声之内", "五声之内")])
     assert_warning_then_error(project, capsys, [
-        "questions/twice.yml:12:11: questions.0.options.3.text: 与第 2 个选项完全相同",
+        "questions/twice.yml:12:11: questions 第 1 题 › options 第 4 项 › text: 与第 2 个选项完全相同",
     ])
 

@@ -1,0 +1,266 @@
+"""Validating a parsed file against its model, in the trainer's words (part of stage 1, load).
+
+pydantic reports in English with positions counted from 0; each of its errors becomes a
+``ContentError`` at the line of the offending node, in Chinese, with a hint drawn from
+what was typed (a number where an id belongs, a dash without its space, a full-width
+comma) and from the model itself (the example in a field's description).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from generator.errors import ContentError, field_label
+from generator.model.base import SLUG_PATTERN
+from generator.yaml_source import YamlDocument
+
+_BLANK = "还没有填写"
+_DATE = "应为日期，例如 2026-11-23"
+_MAPPING = "应为映射（每行 键: 值）"
+_NUMBER = "应为整数（用阿拉伯数字，例如 3）"
+
+_MESSAGES = {
+    "missing": "缺少必填字段",
+    "string_type": "应为文本（数字或日期请加引号）",
+    "string_unicode": "含有无效的字符（引号里的 \\ud800 之类的写法不是一个完整的字），请删掉它",
+    "list_type": "应为列表（每项一行，以 - 开头）",
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "int_type": _NUMBER,
+    "int_parsing": _NUMBER,
+    "int_from_float": "应为整数，不能有小数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "string_pattern_mismatch": "编号只能用小写英文字母、数字和连字符，例如 sand-pit",
+    "string_too_short": "不能为空",
+    "too_short": "至少要有 {min_length} 项",
+    "string_too_long": "太长：最多 {max_length} 个字符",
+    "too_long": "太多：最多 {max_length} 项",
+    "literal_error": "只能是 {expected}",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "greater_than": "应大于 {gt}",
+    "less_than": "应小于 {lt}",
+    "bool_type": "只能是 true 或 false",
+    "bool_parsing": "只能是 true 或 false",
+    "date_type": _DATE,
+    "date_from_datetime_parsing": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_inexact": _DATE,
+}
+# For an error type not in the table (a newer pydantic, a new constraint): still Chinese.
+_FALLBACK = "这个值的写法不对：请对照 README 或编辑器提示中这个字段的说明"
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LIST_SEPARATORS = ("，", "、")
+
+
+def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[Any, list[ContentError]]:
+    """Validate a parsed document against a model; return the model or the errors."""
+    errors = _tag_errors(doc)
+    try:
+        value = model.model_validate(doc.data)
+    except ValidationError as exc:
+        known_fields = _field_names(model)
+        errors += [_error_from_pydantic(model, doc, err, known_fields) for err in exc.errors()]
+        return None, errors
+    return (None if errors else value), errors
+
+
+def _error_from_pydantic(model: type[BaseModel], doc: YamlDocument, err: dict, known_fields: set[str]) -> ContentError:
+    loc = tuple(part for part in err["loc"] if isinstance(part, (int, str)))
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        message = "未知字段"
+        guess = difflib.get_close_matches(str(loc[-1]), known_fields, n=1)
+        if guess:
+            message += f"（是否想写 {guess[0]}？）"
+        return doc.error(loc, message, key=True)
+    if kind == "missing":
+        line, column = doc.locate(loc[:-1])
+        return ContentError(doc.display, line, column, field_label(loc), _MESSAGES[kind])
+    if not loc and kind in ("model_type", "dict_type", "model_attributes_type"):
+        return doc.error(loc, "文件内容应是一个映射（每行 键: 值）")
+    message, offset = _message(model, loc, kind, err)
+    return doc.error(loc, message, offset=offset)
+
+
+def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[str, int]:
+    """The Chinese message for one pydantic error, and where in the value it points."""
+    value = err.get("input")
+    info = _field_info(model, loc)
+    if value is None or (isinstance(value, str) and not value.strip() and kind == "string_too_short"):
+        if info is not None and not info.is_required() and not isinstance(loc[-1], int):
+            return f"{_BLANK}：不需要的话，请删掉这一行", 0
+        return _BLANK + _what_to_write(info, loc), 0
+    if kind == "string_type" and isinstance(value, int) and not isinstance(value, bool) and _expects_slug(info):
+        return _number_for_id(value, info), 0
+    if isinstance(value, str):
+        hint = _text_hint(kind, value)
+        if hint:
+            return hint
+    if kind == "too_short" and value == []:
+        return f"{_BLANK}：至少要有 {err['ctx']['min_length']} 项", 0
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        expected = "、".join(choices[:-1]) + f" 或 {choices[-1]}" if len(choices) > 1 else err["ctx"]["expected"]
+        return f"只能是 {expected}", 0
+    template = _MESSAGES.get(kind)
+    if template is not None:
+        return template.format(**err.get("ctx", {})), 0
+    # Our own checks (PydanticCustomError, ValueError) already speak Chinese.
+    custom = err["msg"].removeprefix("Value error, ")
+    return (custom if _CJK.search(custom) else _FALLBACK), 0
+
+
+def _text_hint(kind: str, value: str) -> tuple[str, int] | None:
+    """Slips visible in the text itself: separators of a Chinese keyboard, a dash without
+    its space, an id typed in capitals or full-width letters."""
+    separator = next((char for char in _LIST_SEPARATORS if char in value), None)
+    if kind == "list_type":
+        if value.startswith("-") and not value.startswith("- "):
+            return "应为列表：“-”后面要有一个空格，例如 - 报修", 1
+        if separator:
+            parts = [part.strip() for part in value.split(separator) if part.strip()]
+            return f"应为列表：写成 [{', '.join(parts)}]（用英文逗号“,”），或每项一行，以“- ”开头", 0
+    if kind == "string_pattern_mismatch":
+        if separator:
+            parts = [part.strip() for part in value.split(separator) if part.strip()]
+            return (
+                f"“{separator}”是中文标点：列表的各项要用英文逗号“,”分开，写成 [{', '.join(parts)}]",
+                value.index(separator),
+            )
+        guess = re.sub(r"[\s_]+", "-", unicodedata.normalize("NFKC", value).strip().lower())
+        if guess != value and re.fullmatch(SLUG_PATTERN, guess):
+            return f"{_MESSAGES[kind]}（是否想写 {guess}？）", 0
+    return None
+
+
+def _what_to_write(info: FieldInfo | None, loc: tuple) -> str:
+    """The field's description, when short, to say what belongs there: （案例标题）."""
+    if info is None or isinstance(loc[-1], int) or not info.description:
+        return ""
+    what = info.description.replace("（Markdown）", "").rstrip("。")
+    return f"（{what}）" if len(what) <= 24 else ""
+
+
+def _number_for_id(number: int, info: FieldInfo) -> str:
+    """``principle: 6`` → p6: the id's form is read from the example in the field's
+    description (例如 p2), so every kind of id gets its own suggestion."""
+    example = _described_example(info)
+    numbered = re.fullmatch(r"([a-z]+-?)\d+", example or "")
+    if numbered:
+        return f"编号不能只写数字：是否想写 {numbered.group(1)}{number}？"
+    if example:
+        return f"编号不能只写数字：请写编号本身，例如 {example}"
+    listed = re.search(r"见 ([\w/-]+\.yml)", info.description or "")
+    return f"编号不能只写数字：请写编号本身（{'见 ' + listed.group(1) if listed else '小写英文字母、数字和连字符'}）"
+
+
+# --- tags ----------------------------------------------------------------------------------
+
+_TAG_LISTS = ("tags", "topics")
+
+
+def _tag_errors(doc: YamlDocument) -> list[ContentError]:
+    """A tag is one word: 报修，上门 typed as one tag (a full-width comma in [ ], or a 、)
+    would make a tag nobody filters by. Checked on the raw data, so a file with other
+    mistakes still gets this one."""
+    errors = []
+    for loc, tags in _lists_named(doc.data, (), _TAG_LISTS):
+        for index, tag in enumerate(tags):
+            if not isinstance(tag, str):
+                continue
+            separator = next((char for char in (*_LIST_SEPARATORS, ",") if char in tag), None)
+            if separator is None:
+                continue
+            parts = [part.strip() for part in re.split("[，、,]", tag) if part.strip()]
+            message = f"一个标签只写一个词：“{tag.strip()}”里有“{separator}”，请拆成 {len(parts)} 个标签，写成 [{', '.join(parts)}]（用英文逗号）"
+            errors.append(doc.error(loc + (index,), message, offset=tag.index(separator)))
+    return errors
+
+
+def _lists_named(data: Any, loc: tuple, names: tuple[str, ...]):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in names and isinstance(value, list):
+                yield loc + (key,), value
+            else:
+                yield from _lists_named(value, loc + (key,), names)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _lists_named(value, loc + (index,), names)
+
+
+# --- the model, read along an error's location ------------------------------------------
+
+
+def _field_info(model: type[BaseModel], loc: tuple) -> FieldInfo | None:
+    """The field at ``loc`` (list indexes skipped), or None if the path leaves the model."""
+    info, annotation = None, model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        owner = next((m for m in _nested_models(annotation) if part in m.model_fields), None)
+        if owner is None:
+            return None
+        info = owner.model_fields[part]
+        annotation = info.annotation
+    return info
+
+
+def _constraints(info: FieldInfo | None) -> list:
+    """Every piece of metadata of a field, its own and that of the types it is made of."""
+    if info is None:
+        return []
+    found = list(info.metadata)
+    pending = [info.annotation]
+    while pending:
+        annotation = pending.pop()
+        found += getattr(annotation, "__metadata__", ())
+        pending += get_args(annotation)
+    return found
+
+
+def _expects_slug(info: FieldInfo | None) -> bool:
+    return any(getattr(item, "pattern", None) == SLUG_PATTERN for item in _constraints(info))
+
+
+def _described_example(info: FieldInfo) -> str | None:
+    descriptions = [info.description or ""] + [getattr(item, "description", None) or "" for item in _constraints(info)]
+    for text in descriptions[:1] if "见 reference/" in descriptions[0] else descriptions:
+        match = re.search(r"例如 ([a-z0-9-]+)", text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """All field names of a model and the models nested in it, for spelling hints."""
+    names: set[str] = set()
+    pending, done = [model], set()
+    while pending:
+        current = pending.pop()
+        if current in done:
+            continue
+        done.add(current)
+        for name, info in current.model_fields.items():
+            names.add(name)
+            pending.extend(_nested_models(info.annotation))
+    return names
+
+
+def _nested_models(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in getattr(annotation, "__args__", ()):
+        found.extend(_nested_models(arg))
+    return found

@@ -104,7 +104,12 @@ def run_check(root: Path, stale: bool = False, days: int | None = None, strict: 
         print(exc.report())
         return 1
     if stale:
-        limit = days if days is not None else int(plugin_options(root).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS))
+        configured = plugin_options(root).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+        try:
+            limit = days if days is not None else review_days(str(configured))
+        except argparse.ArgumentTypeError as exc:
+            print(f"mkdocs.yml: stale_after_days: {exc}", file=sys.stderr)
+            return 1
         items = stale_items(kb, date.today(), limit)
         for item in items:
             when = f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）" if item.review.reviewed else "没有 reviewed 日期"

@@ -333,3 +333,11 @@ def _post(text: str) -> str:
 def shown(markdown: str) -> str:
     """What Markdown shows of a backslash escape: the character (enough to compare texts)."""
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", markdown)
+
+
+@pytest.mark.parametrize("value", ["-5", "abc"])
+def test_check_refuses_a_review_period_in_mkdocs_yml_that_is_not_a_number_of_days(project, capsys, value):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - training\n", f"  - training:\n      stale_after_days: {value}\n"), encoding="utf-8")
+    line = refused(capsys, main(["--root", str(project), "check", "--stale"]), "stale_after_days")
+    assert "审阅周期" in line

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.cli import main
+from tests.conftest import ROOT
 
 
 def single(qid: str, right: str, *wrong: str, prompt: str | None = None) -> dict:
@@ -101,3 +102,8 @@ def test_an_option_written_twice(project, capsys):
         "questions/twice.yml:12:11: questions 第 1 题 › options 第 4 项 › text: 与第 2 个选项完全相同",
     ])
 
+
+
+def test_the_shipped_content_passes_strict(capsys):
+    code, out = check(ROOT, capsys, "--strict")
+    assert code == 0, "\n".join(out)

@@ -53,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         # Without this, a mistyped --root "passed" with 0 cases.
         print(f"找不到项目：{args.root} 中没有 mkdocs.yml（用 --root 指向项目目录）", file=sys.stderr)
         return 1
+    try:
+        plugin_options(args.root)
+    except (yaml.YAMLError, UnicodeDecodeError, AttributeError):
+        # MkDocs itself reports the details; the tool only must not crash on them.
+        print(f"{(args.root / 'mkdocs.yml').as_posix()}: 无法读取（不是 UTF-8 的 YAML 映射），请先修好它", file=sys.stderr)
+        return 1
 
     if args.command == "check":
         return run_check(args.root, stale=args.stale, days=args.days, strict=args.strict)

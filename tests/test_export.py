@@ -341,3 +341,10 @@ def test_check_refuses_a_review_period_in_mkdocs_yml_that_is_not_a_number_of_day
     config.write_text(config.read_text(encoding="utf-8").replace("  - training\n", f"  - training:\n      stale_after_days: {value}\n"), encoding="utf-8")
     line = refused(capsys, main(["--root", str(project), "check", "--stale"]), "stale_after_days")
     assert "审阅周期" in line
+
+
+@pytest.mark.parametrize("data", [b"site_name: [", b"- a list\n", b"site_name: \xff\n"], ids=["syntax", "list", "latin-1"])
+def test_a_broken_mkdocs_yml_is_one_line_not_a_traceback(project, capsys, data):
+    (project / "mkdocs.yml").write_bytes(data)
+    line = refused(capsys, main(["--root", str(project), "check"]), "mkdocs.yml")
+    assert "无法读取" in line

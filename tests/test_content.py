@@ -22,7 +22,7 @@ def kb():
 def test_counts_meet_the_brief(kb):
     stats = knowledge_base_stats(kb)
     assert stats.lessons >= 12 and stats.lessons_with_quiz == stats.lessons
-    assert stats.cases >= 18 and stats.cases_with_quiz == stats.cases
+    assert stats.cases >= 30 and stats.cases_with_quiz == stats.cases
     assert stats.procedures >= 6 and stats.forms >= 5
     assert stats.questions >= 150
     assert set(stats.question_types) == {"single", "multiple", "true_false", "ordering", "scenario"}
@@ -37,6 +37,31 @@ def test_counts_meet_the_brief(kb):
         "principles": 7,
     }
     assert stats.reference["glossary"] >= 40
+
+
+ILLUSTRATIVE_SOURCE = "培训编写案例（示意，非真实事件）"
+
+
+def test_the_trade_has_its_cases(kb):
+    # Issue 15: property management is the trade the site trains for.
+    property_cases = [c.case for c in kb.cases if c.case.industry == "物业"]
+    assert len(property_cases) >= 15
+
+
+def test_cases_written_for_training_say_so(kb):
+    # A case not taken from the sources carries the same source line and tag, so a trainee
+    # never mistakes it for a real event.
+    written = [c.case for c in kb.cases if "培训编写" in c.case.source or "培训编写案例" in c.case.tags]
+    assert len(written) >= 12
+    for case in written:
+        assert case.source == ILLUSTRATIVE_SOURCE, case.id
+        assert "培训编写案例" in case.tags, case.id
+
+
+def test_every_forbidden_phrase_is_shown_by_a_case(kb):
+    phrases = {entry.id for entry in kb.reference["forbidden-phrases"].content.entries}
+    shown = {ref_id for c in kb.cases for ref_id in c.case.forbidden_phrases}
+    assert shown == phrases
 
 
 def test_every_case_has_discussion_and_a_quiz_of_three(kb):

@@ -37,7 +37,7 @@ class Slip:
 
 _SLIPS = [
     # (pattern, group whose start is the slip, message template using the match)
-    (re.compile(r"^[ \u3000]*(\u3000)"), 1, lambda m: IDEOGRAPHIC_INDENT),
+    (re.compile(r"^ *(\u3000)"), 1, lambda m: IDEOGRAPHIC_INDENT),
     (re.compile(r"^[ ]*(?:-[ ]+)*-(\u3000)"), 1, lambda m: "“-”后面的“　”是全角空格：请换成英文空格"),
     (
         re.compile(_KEY_START + _KEY + r"[ \u3000]*(：)"),
@@ -185,6 +185,9 @@ def _indentation(lines: list[str], continued: set[int], number: int) -> Slip:
         else:
             message = f"这一行接不上上面的内容：请检查它和第 {above} 行“{word}”的缩进"
         return Slip(number, indent + 1, message)
+    if not target[indent:].startswith("-"):
+        # A field is not written under a dash: align it with the fields, when there are any.
+        columns = {column: at for column, at in columns.items() if at[1] != "-"} or columns
     nearest = sorted(columns, key=lambda column: (abs(column - indent), column))
     best = [column for column in nearest if abs(column - indent) == abs(nearest[0] - indent)]
     options = "或 ".join(f"{column} 个（与第 {columns[column][0]} 行的“{columns[column][1]}”对齐）" for column in best)

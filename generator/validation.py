@@ -174,11 +174,9 @@ def _tag_errors(doc: YamlDocument) -> list[ContentError]:
     would make a tag nobody filters by. Checked on the raw data, so a file with other
     mistakes still gets this one."""
     errors = []
-    for loc, tags in _lists_named(doc.data, (), _TAG_LISTS):
+    for loc, tags in _tag_lists(doc.data):
         for index, tag in enumerate(tags):
-            if not isinstance(tag, str):
-                continue
-            separator = next((char for char in (*_LIST_SEPARATORS, ",") if char in tag), None)
+            separator = next((char for char in (*_LIST_SEPARATORS, ",") if char in tag), None) if isinstance(tag, str) else None
             if separator is None:
                 continue
             parts = [part.strip() for part in re.split("[，、,]", tag) if part.strip()]
@@ -187,16 +185,18 @@ def _tag_errors(doc: YamlDocument) -> list[ContentError]:
     return errors
 
 
-def _lists_named(data: Any, loc: tuple, names: tuple[str, ...]):
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in names and isinstance(value, list):
-                yield loc + (key,), value
-            else:
-                yield from _lists_named(value, loc + (key,), names)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _lists_named(value, loc + (index,), names)
+def _tag_lists(data: Any):
+    """The tag lists of a file: a case's ``tags``, a bank's ``topics``, and the ``topics``
+    of each question (in a bank's ``questions`` or a case's ``quiz``)."""
+    if not isinstance(data, dict):
+        return
+    for key in _TAG_LISTS:
+        if isinstance(data.get(key), list):
+            yield (key,), data[key]
+    for key in ("questions", "quiz"):
+        for index, question in enumerate(data.get(key) if isinstance(data.get(key), list) else ()):
+            if isinstance(question, dict) and isinstance(question.get("topics"), list):
+                yield (key, index, "topics"), question["topics"]
 
 
 # --- the model, read along an error's location ------------------------------------------
@@ -234,9 +234,14 @@ def _expects_slug(info: FieldInfo | None) -> bool:
 
 
 def _described_example(info: FieldInfo) -> str | None:
-    descriptions = [info.description or ""] + [getattr(item, "description", None) or "" for item in _constraints(info)]
-    for text in descriptions[:1] if "见 reference/" in descriptions[0] else descriptions:
-        match = re.search(r"例如 ([a-z0-9-]+)", text)
+    """The id in "例如 p2" of the field's description; failing that, of its type's (Slug:
+    sand-pit), unless the field names the reference file its ids come from."""
+    own = info.description or ""
+    match = re.search(r"例如 ([a-z0-9-]+)", own)
+    if match or "见 reference/" in own:
+        return match.group(1) if match else None
+    for item in _constraints(info):
+        match = re.search(r"例如 ([a-z0-9-]+)", getattr(item, "description", None) or "")
         if match:
             return match.group(1)
     return None

@@ -87,6 +87,8 @@ class KnowledgeBase:
     # Ids of every file, loaded or not, per folder, so a broken file does not also make
     # every link to it an error.
     file_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Lesson id (file name) → its first heading; lessons stay Markdown pages of the site.
+    lessons: dict[str, str] = field(default_factory=dict)
 
 
 # --- the project ---------------------------------------------------------------------
@@ -181,8 +183,9 @@ class ParsedFiles:
         return result
 
 
-def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentError]]:
+def load_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> tuple[KnowledgeBase, list[ContentError]]:
     """Load every content file; return what loaded and every error found."""
+    load_one = parsed.load if parsed is not None else _load_one
     kb = KnowledgeBase(sources)
     errors: list[ContentError] = []
     folders = [
@@ -199,7 +202,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
             if _links_outside(path, sources.root):
                 errors.append(_outside_error(path, sources.root))
                 continue
-            loaded, problems = _load_one(path, sources.root, model)
+            loaded, problems = load_one(path, sources.root, model)
             errors += problems
             if loaded is None:
                 continue
@@ -208,8 +211,9 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
                 errors.append(doc.error(("id",), _id_mismatch(item.id, path)))
                 continue
             loaded_files.append(wrapper(item, doc))
-    if sources.lessons_dir.is_dir():
-        kb.file_ids["lessons"] = {path.stem for path in sources.lessons_dir.glob("*.md")}
+    kb.lessons, lesson_errors = load_lessons(sources)
+    kb.file_ids["lessons"] = set(kb.lessons) | {path.stem for path in _markdown_entries(sources.lessons_dir)}
+    errors += lesson_errors
     # Reference files that exist, loaded or not: links into a broken one are not reported
     # again (see check.reference_ids).
     kb.file_ids["reference"] = set()
@@ -225,7 +229,7 @@ def load_knowledge_base(sources: Sources) -> tuple[KnowledgeBase, list[ContentEr
             known = "、".join(f"{kind}.yml" for kind in REFERENCE_KINDS)
             errors.append(ContentError(display, 1, 1, "", f"未知的参考文件；参考目录中只能有 {known}"))
             continue
-        loaded, problems = _load_one(path, sources.root, ReferenceFile[entry_model])
+        loaded, problems = load_one(path, sources.root, ReferenceFile[entry_model])
         errors += problems
         if loaded is not None:
             kb.reference[path.stem] = ReferenceSet(path.stem, *loaded)
@@ -262,3 +266,39 @@ def _load_one(path: Path, root: Path, model: type[BaseModel]):
         return None, exc.errors
     value, errors = validate(model, doc)
     return ((value, doc) if value is not None else None), errors
+
+
+# --- lessons -------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
+
+
+def _markdown_entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def load_lessons(sources: Sources) -> tuple[dict[str, str], list[ContentError]]:
+    """Lesson id → title (its first heading), with a mistake for every lesson file that the
+    site builder could not read: not a regular file, or not UTF-8 (Notepad's GBK)."""
+    titles: dict[str, str] = {}
+    errors: list[ContentError] = []
+    for path in _markdown_entries(sources.lessons_dir):
+        display = display_path(path, sources.root) if not path.is_symlink() else _link_display(path, sources.root)
+        if not path.is_file():
+            what = "一个文件夹" if path.is_dir() else "一个失效的符号链接" if path.is_symlink() else "不是普通文件"
+            errors.append(ContentError(display, 1, 1, "", f"课程目录里的 {path.name} 是{what}：课程必须是 .md 文本文件，请改名或删除"))
+            continue
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            errors.append(ContentError(display, line, 1, "", "文件不是 UTF-8 编码（可能是记事本默认的 GBK）：请在编辑器里用 UTF-8 重新保存"))
+            continue
+        heading = _HEADING.search(text)
+        titles[path.stem] = heading.group(1) if heading else path.stem
+    return titles, errors
+
+
+def _link_display(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from generator import render
 from generator.check import check_knowledge_base
-from generator.errors import ContentErrors
+from generator.errors import ContentErrors, display_path
 from generator.load import KnowledgeBase, ParsedFiles, Sources, load_knowledge_base
 from generator.render import GeneratedPage, RenderMemo, RenderSettings
+from generator.site_paths import address_collisions, handwritten_pages
 
-__all__ = ["GeneratedPage", "KnowledgeBase", "ParsedFiles", "RenderMemo", "Sources", "read_knowledge_base", "render_pages", "sources_for"]
+__all__ = ["GeneratedPage", "KnowledgeBase", "ParsedFiles", "RenderMemo", "Sources", "read_knowledge_base", "render_pages", "site_pages", "sources_for"]
 
 
 def sources_for(
@@ -65,6 +66,25 @@ def render_pages(
     """
     with _garbage_collector_paused():
         return render.render_pages(kb, settings or RenderSettings(), memo)
+
+
+def site_pages(
+    sources: Sources,
+    settings: RenderSettings,
+    docs_dir: Path,
+    parsed: ParsedFiles | None = None,
+    memo: RenderMemo | None = None,
+) -> tuple[KnowledgeBase, list[GeneratedPage]]:
+    """Load, check and render, then check the addresses of every page against each other and
+    against the hand-written pages of ``docs_dir``: what `training-kb check` and the plugin
+    both run, so that a project `check` passes is a project that builds."""
+    kb = read_knowledge_base(sources, parsed)
+    pages = render_pages(kb, settings, memo)
+    label = display_path(docs_dir, sources.root)
+    errors = address_collisions(kb, pages, handwritten_pages(docs_dir), settings, label)
+    if errors:
+        raise ContentErrors(errors)
+    return kb, pages
 
 
 @contextmanager

@@ -25,6 +25,7 @@ _PROTECTED = re.compile(
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _SKIPPED_LINE = re.compile(r"^\s*(#|<|!!!|\?\?\?|\|?\s*:?-{3,}|\[[^\]]+\]:|\*\[)")
+_TITLE_SAFE = str.maketrans({'"': "“", "'": "’", "(": "（", ")": "）"})
 _PARENTHESIS = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
 
 
@@ -107,7 +108,9 @@ def _link_text(text: str, pending: list[Term], href: str) -> str:
             return text
         index, word, term = best
         pending.remove(term)
-        title = term.definition.replace('"', "“")
+        # A tooltip must not end the link early: Python-Markdown reads a ")" or a quote
+        # inside the title as the end of the link (then an anchor is left dangling).
+        title = term.definition.translate(_TITLE_SAFE)
         link = f'[{word}]({href}#{term.id} "{title}")'
         rest = _link_text(text[index + len(word):], pending, href)
         return text[:index] + link + rest

@@ -36,6 +36,8 @@ class RenderSettings:
     # The build date, printed on pages and used to flag content overdue for review.
     today: date = field(default_factory=date.today)
     stale_after_days: int = 365
+    # A preview (`mkdocs serve`): printouts say so instead of pointing at a local address.
+    preview: bool = False
 
     def site_path(self, uri: str) -> str:
         """Where a page's HTML is served, relative to the site root."""

@@ -79,7 +79,7 @@ def procedure_and_checklist(
     page = render_template("procedure.md.j2", flowchart=Markup(procedure_svg(procedure)), **view)
     url = settings.page_url(page_uri)
     qr = qr_svg(url, f"扫码打开在线流程：{procedure.title}") if url else None
-    checklist = render_template("checklist.md.j2", qr=qr, url=url, **view)
+    checklist = render_template("checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view)
     return [
         GeneratedPage(page_uri, page, in_nav=False, source=source, parent=PROCEDURES_URI),
         GeneratedPage(

@@ -52,6 +52,7 @@ class Quiz:
     topics: list[str]
     questions: list[QuestionView] = field(default_factory=list)
     case_id: str | None = None
+    source: str | None = None  # the file it comes from, as the trainer names it
 
     @property
     def uri(self) -> str:
@@ -121,7 +122,8 @@ def _mix_page(quizzes: list[Quiz]) -> str:
 
 
 def _page(uri: str, template: str, quiz: Quiz) -> GeneratedPage:
-    return GeneratedPage(uri, render_template(template, quiz=quiz, letters=LETTERS), in_nav=False, parent=QUIZZES_URI)
+    markdown = render_template(template, quiz=quiz, letters=LETTERS)
+    return GeneratedPage(uri, markdown, in_nav=False, source=quiz.source, parent=QUIZZES_URI)
 
 
 def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
@@ -132,14 +134,14 @@ def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
 
 def bank_quiz(bank_file: BankFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     bank = bank_file.bank
-    quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics))
+    quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics), source=bank_file.doc.display)
     quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(bank.questions, start=1)]
     return quiz
 
 
 def case_quiz(case_file: CaseFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     case = case_file.case
-    quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id)
+    quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id, source=case_file.doc.display)
     quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(case.quiz, start=1)]
     return quiz
 

@@ -1,4 +1,5 @@
-"""The flowchart as staff on duty read it: nothing overlaps, text fits, every arrow is there.
+"""The flowchart as staff on duty read it: nothing overlaps, text fits, every arrow is there,
+in the swimlanes of a desktop and of paper and in the one column of a phone.
 
 Geometry is asserted on the dataclasses the layout returns; the SVG is checked only for
 what a browser and a screen reader need (valid XML, role, title, description, links).
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.flowchart import Diagram, layout_procedure, procedure_svg, render_svg
+from generator.flowchart import Diagram, column_svg, layout_column, layout_procedure, procedure_svg, render_svg
 from generator.flowchart.geometry import Box, Rect
 from generator.flowchart.route import outside_diamond, segment_hits_rect
 from generator.flowchart.text import text_width, wrap
@@ -25,6 +26,10 @@ from generator.procedure_check import check_procedure, load_procedure
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "procedures"
 NAMES = ["complaint-handling", "customer-visit"]
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# What a 360 px phone leaves for the chart beside Material's margins of 1 em (16 px).
+PHONE_WIDTH = 328
+LAYOUTS = {"lanes": layout_procedure, "column": layout_column}
 
 
 def load(name: str) -> Procedure:
@@ -61,9 +66,9 @@ CASES = NAMES + [f"synthetic-{seed}" for seed in range(12)]
 
 
 @functools.cache
-def procedure_and_diagram(case: str) -> tuple[Procedure, Diagram]:
+def procedure_and_diagram(case: str, layout: str = "lanes") -> tuple[Procedure, Diagram]:
     procedure = synthetic(int(case.rsplit("-", 1)[1])) if case.startswith("synthetic") else load(case)
-    return procedure, layout_procedure(procedure)
+    return procedure, LAYOUTS[layout](procedure)
 
 
 @pytest.fixture(params=CASES)
@@ -71,9 +76,15 @@ def procedure(request) -> Procedure:
     return procedure_and_diagram(request.param)[0]
 
 
+@pytest.fixture(params=list(LAYOUTS))
+def layout(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def diagram(request, procedure) -> Diagram:
-    return procedure_and_diagram(request.node.callspec.params["procedure"])[1]
+def diagram(request, procedure, layout) -> Diagram:
+    """Each procedure drawn both ways: every geometry rule holds for both."""
+    return procedure_and_diagram(request.node.callspec.params["procedure"], layout)[1]
 
 
 # --- geometry ------------------------------------------------------------------------
@@ -86,13 +97,19 @@ def test_no_two_boxes_overlap(diagram):
             assert not a.rect.overlaps(b.rect), (a.id, b.id)
 
 
-def test_every_box_sits_in_its_roles_lane(diagram, procedure):
+def test_every_box_shows_its_role(diagram, procedure):
+    """In its role's lane, or, in the phone's single column, with the role written on top."""
     lanes = {role.id: index for index, role in enumerate(procedure.roles)}
+    names = {role.id: role.name for role in procedure.roles}
     for step in procedure.steps:
         box = diagram.box(step.id)
-        lane = diagram.lanes[lanes[step.role]].rect
-        assert box.lane == lanes[step.role]
-        assert lane.x <= box.rect.x and box.rect.right <= lane.right, step.id
+        if diagram.lanes:
+            lane = diagram.lanes[lanes[step.role]].rect
+            assert box.lane == lanes[step.role]
+            assert lane.x <= box.rect.x and box.rect.right <= lane.right, step.id
+        else:
+            assert (box.lines[0].kind, box.lines[0].text) == ("role", names[step.role]), step.id
+            assert box.lines[1].kind == "title", step.id
 
 
 def _line_rect(line) -> Rect:
@@ -167,8 +184,9 @@ def test_flow_runs_top_to_bottom_except_loops(diagram):
     "name, loop",
     [("complaint-handling", ("rectify", "feedback")), ("customer-visit", ("satisfied", "rectify"))],
 )
-def test_rectify_again_is_drawn_as_a_loop_around_the_boxes(name, loop):
-    diagram = layout_procedure(load(name))
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_rectify_again_is_drawn_as_a_loop_around_the_boxes(name, loop, layout):
+    diagram = LAYOUTS[layout](load(name))
     (connector,) = [c for c in diagram.connectors if (c.source, c.target) == loop]
     assert connector.back
     assert len(connector.points) >= 4  # out, along a corridor, back in
@@ -190,6 +208,42 @@ def test_branch_labels_are_clear_of_boxes_and_of_each_other(diagram):
     for i, (_, a) in enumerate(labels):
         for _, b in labels[i + 1 :]:
             assert not a.rect.overlaps(b.rect), (a.text.text, b.text.text)
+
+
+# --- the phone's column -------------------------------------------------------------
+
+
+def test_the_column_fits_a_phone_at_full_size(procedure):
+    diagram = layout_column(procedure)
+    assert diagram.width <= PHONE_WIDTH
+    assert diagram.lanes == ()
+    assert all(0 <= box.rect.x and box.rect.right <= diagram.width for box in diagram.boxes)
+    assert all(0 <= x <= diagram.width for c in diagram.connectors for x, _ in c.points)
+
+
+def test_the_column_has_one_step_a_row_in_the_swimlanes_order(procedure):
+    column, lanes = layout_column(procedure), layout_procedure(procedure)
+    rows = [box.row for box in column.boxes]
+    assert rows == list(range(len(rows)))
+    assert len({box.rect.cx for box in column.boxes}) == 1, "one column"
+    order = [box.id for box in column.boxes]
+    # The swimlanes share rows between lanes; their order of rows is the column's order.
+    assert sorted(order, key=lambda box_id: lanes.box(box_id).row) == order
+
+
+def test_decisions_keep_their_branches_and_loops_in_the_column():
+    diagram = layout_column(load("complaint-handling"))
+    labels = {(c.source, c.label.text.text) for c in diagram.connectors if c.label}
+    assert {("solvable", "能"), ("solvable", "不能"), ("major", "重大"), ("satisfied", "不满意")} <= labels
+    (loop,) = [c for c in diagram.connectors if c.back]
+    assert (loop.source, loop.target) == ("rectify", "feedback")
+    # Loops go back up the left side; branches that skip ahead run beside the column.
+    column = diagram.box("feedback").rect
+    assert min(x for x, _ in loop.points) < column.x
+    skips = [c for c in diagram.connectors if not c.back and diagram.box(c.target).row > diagram.box(c.source).row + 1]
+    assert len(skips) >= 4
+    for skip in skips:
+        assert max(x for x, _ in skip.points) > column.right or min(x for x, _ in skip.points) < column.x
 
 
 def test_start_and_end_are_terminals(diagram, procedure):
@@ -240,15 +294,31 @@ def test_svg_is_an_accessible_group_with_a_link_per_step(name):
     lines = desc.text.splitlines()[1:]
     assert len(lines) == len(drawn)
     assert all(f"第 {n} 步，{titles[step_id]}" in line for n, (step_id, line) in enumerate(zip(drawn, lines), 1))
-    links = [a.get("href") for a in root.iter(f"{SVG}a")]
+    # xlink:href: a plain href on an SVG link breaks Material's instant navigation.
+    links = [a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")]
     assert sorted(links) == sorted(f"#{step.id}" for step in procedure.steps)
+    assert all(a.get("href") is None for a in root.iter(f"{SVG}a"))
     assert root.find(f"{SVG}defs/{SVG}marker") is not None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_column_links_every_step_and_shares_no_id_with_the_swimlanes(name):
+    procedure = load(name)
+    lanes, column = ET.fromstring(procedure_svg(procedure)), ET.fromstring(column_svg(procedure))
+    links = [a.get(XLINK_HREF) for a in column.iter(f"{SVG}a")]
+    assert sorted(links) == sorted(f"#{step.id}" for step in procedure.steps)
+    # Both charts sit in one page: their ids (title, description, arrowhead) must differ.
+    ids = lambda root: {element.get("id") for element in root.iter() if element.get("id")}  # noqa: E731
+    assert ids(column) and not ids(lanes) & ids(column)
+    assert column.find(f"{SVG}desc").text.startswith(f"共 {len(procedure.steps)} 步，每个方框上写着负责的岗位")
 
 
 def test_svg_refers_to_nothing_outside_itself():
     svg = procedure_svg(load("complaint-handling"))
     for forbidden in ("<script", "@import", "@font-face", "http://", "https://"):
-        assert forbidden not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+        assert forbidden not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
+            'xmlns:xlink="http://www.w3.org/1999/xlink"', ""
+        )
     assert "var(--md-default-fg-color" in svg and "@media print" in svg
 
 

@@ -56,14 +56,16 @@ def procedure_ids() -> list[str]:
 @pytest.mark.parametrize("procedure_id", procedure_ids())
 def test_every_flowchart_box_links_to_its_step_card(site_without_url, procedure_id):
     html = page_text(site_without_url, f"procedures/{procedure_id}/index.html")
-    svg = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" class="flowchart"'):]
-    svg = svg[: svg.index("</svg>")]
-    targets = re.findall(r'<a class="fc-step" href="#([^"]+)"', svg)
-    assert targets, "the flowchart links its boxes"
-    for target in targets:
-        assert f'id="{target}"' in html, target
+    # Two charts: the swimlanes, and the one column a phone shows instead.
+    charts = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart".*?</svg>', html, re.S)
+    assert len(charts) == 2
     steps = re.findall(r'<section class="tk-step tk-step--\w+" id="([^"]+)"', html)
-    assert sorted(steps) == sorted(set(targets))
+    for svg in charts:
+        targets = re.findall(r'<a class="fc-step" xlink:href="#([^"]+)"', svg)
+        assert targets, "the flowchart links its boxes"
+        for target in targets:
+            assert f'id="{target}"' in html, target
+        assert sorted(steps) == sorted(set(targets))
 
 
 def test_procedure_page_shows_time_limits_and_links_its_checklist_and_forms(site_without_url):

@@ -11,7 +11,7 @@ from typing import Literal
 
 Point = tuple[int, int]
 BoxKind = Literal["task", "decision", "terminal"]
-TextKind = Literal["title", "note", "header", "label"]
+TextKind = Literal["title", "note", "header", "label", "role"]
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class FlowchartText:
     time_limit: str = "时限：{}"
     title: str = "{}流程图"
     summary: str = "共 {count} 步，泳道从左到右依次是：{roles}。从上往下阅读。"
+    column_summary: str = "共 {count} 步，每个方框上写着负责的岗位（{roles}）。从上往下阅读。"
     step: str = "第 {number} 步，{title}（{role}）。"
     then: str = "下一步：{}"
     separator: str = "；"
@@ -68,20 +69,46 @@ def layout_procedure(procedure: Procedure, text: FlowchartText = FlowchartText()
     shapes[START_ID] = _terminal_shape(text.start, metrics)
 
     lane_width = max(metrics.task_width, metrics.decision_width) + 2 * metrics.lane_margin
-    width = 2 * metrics.outer_margin + len(procedure.roles) * lane_width
     lanes, header_height = _lanes(procedure, lane_width, metrics)
+    plan = Plan(lane_of, len(lanes), lane_width, header_height, metrics.row_gap)
+    boxes, connectors, width, height = place_and_route(procedure, order, back_edges, rows, shapes, plan, metrics)
+
+    placed_lanes = tuple(_place_lane(lane, i, len(lanes), lane_width, width, height, header_height, metrics) for i, lane in enumerate(lanes))
+    ordered_boxes = tuple(sorted(boxes.values(), key=lambda box: (box.row, box.lane)))
+    description = describe(procedure, ordered_boxes, back_edges, text)
+    title = text.title.format(procedure.title)
+    return Diagram(procedure.id, width, height, title, description, placed_lanes, ordered_boxes, tuple(connectors))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where the columns and rows start: the lane of each role, how many lanes and how wide,
+    the height above the first row (lane headers) and the free space above the first and
+    below the last row."""
+
+    lane_of: dict[str, int]
+    lanes: int
+    lane_width: int
+    top: int
+    edge_gap: int
+    loops_left: bool = False  # loops go round the left side (a single column's right side carries skips)
+
+
+def place_and_route(procedure: Procedure, order: list[str], back_edges: set, rows: dict[str, int], shapes: dict, plan: Plan, metrics: Metrics):
+    """Boxes at their lane and row, and the arrows between them: (boxes, connectors, width, height)."""
+    width = 2 * metrics.outer_margin + plan.lanes * plan.lane_width
     row_count = max(rows.values()) + 1
     heights = [max(shapes[box_id][2] for box_id, row in rows.items() if row == r) for r in range(row_count)]
-    tops = [header_height + metrics.row_gap * (r + 1) + sum(heights[:r]) for r in range(row_count)]
-    height = tops[-1] + heights[-1] + metrics.row_gap
+    tops = [plan.top + plan.edge_gap + metrics.row_gap * r + sum(heights[:r]) for r in range(row_count)]
+    height = tops[-1] + heights[-1] + plan.edge_gap
 
     def lane_centre(lane: int) -> int:
-        return metrics.outer_margin + lane * lane_width + lane_width // 2
+        return metrics.outer_margin + lane * plan.lane_width + plan.lane_width // 2
 
     steps = {step.id: step for step in procedure.steps}
     boxes = {}
     for box_id in [START_ID] + order:
-        lane = lane_of[steps[procedure.start if box_id == START_ID else box_id].role]
+        lane = plan.lane_of[steps[procedure.start if box_id == START_ID else box_id].role]
         kind, box_width, box_height, lines = shapes[box_id]
         row = rows[box_id]
         rect = Rect(lane_centre(lane) - box_width // 2, tops[row] + (heights[row] - box_height) // 2, box_width, box_height)
@@ -91,18 +118,14 @@ def layout_procedure(procedure: Procedure, text: FlowchartText = FlowchartText()
     # The corridors arrows run in: between the widest possible boxes of neighbouring
     # lanes (and the diagram's edges), and between rows.
     column = max(metrics.task_width, metrics.decision_width)
-    strips = [(0 if i == 0 else lane_centre(i - 1) + column // 2, width if i == len(lanes) else lane_centre(i) - column // 2) for i in range(len(lanes) + 1)]
-    gaps = [(header_height, tops[0])] + [(tops[r] + heights[r], (tops + [height])[r + 1]) for r in range(row_count)]
+    strips = [(0 if i == 0 else lane_centre(i - 1) + column // 2, width if i == plan.lanes else lane_centre(i) - column // 2) for i in range(plan.lanes + 1)]
+    gaps = [(plan.top, tops[0])] + [(tops[r] + heights[r], (tops + [height])[r + 1]) for r in range(row_count)]
     edges = [Edge(START_ID, procedure.start, None, False)] + [
         Edge(step_id, target, label, (step_id, target) in back_edges) for step_id in order for target, label in _out_edges(steps[step_id])
     ]
-    connectors = route_connectors(boxes, edges, Grid(tuple(strips), tuple(gaps), len(lanes), width, height), metrics.label_font)
-
-    placed_lanes = tuple(_place_lane(lane, i, len(lanes), lane_width, width, height, header_height, metrics) for i, lane in enumerate(lanes))
-    ordered_boxes = tuple(sorted(boxes.values(), key=lambda box: (box.row, box.lane)))
-    description = describe(procedure, ordered_boxes, back_edges, text)
-    title = text.title.format(procedure.title)
-    return Diagram(procedure.id, width, height, title, description, placed_lanes, ordered_boxes, tuple(connectors))
+    grid = Grid(tuple(strips), tuple(gaps), plan.lanes, width, height, plan.loops_left)
+    connectors = route_connectors(boxes, edges, grid, metrics.label_font)
+    return boxes, connectors, width, height
 
 
 # --- order and rows ------------------------------------------------------------------
@@ -188,29 +211,54 @@ def wrap_balanced(text: str, max_width: float, size: int) -> list[str]:
     return best
 
 
-def _shape(step: Step, text: FlowchartText, m: Metrics) -> Shape:
+def _shape(step: Step, text: FlowchartText, m: Metrics, role: str | None = None) -> Shape:
+    """The box of a step; with ``role``, the role's name is written on top of it (a chart
+    without lanes)."""
+    head = [(role, "role")] if role else []
     if step.kind == "end":
-        return _terminal_shape(step.title, m)
+        return _terminal_shape(step.title, m, role)
     if step.kind == "decision":
         # Text sits in the diamond when its block (tw × th) satisfies tw/w + th/h <= 1.
-        lines = wrap_balanced(step.title, m.decision_width * 0.55, m.font)
-        block_w = wrapped_width(lines, m.font) + 2 * m.padding
-        block_h = len(lines) * m.line_height + m.padding
+        lines = head + [(line, "title") for line in wrap_balanced(step.title, m.decision_width * 0.55, m.font)]
+        block_w = _block_width(lines, m) + 2 * m.padding
+        block_h = _block_height(lines, m) + m.padding
         height = max(m.min_decision_height, -(-block_h * m.decision_width // (m.decision_width - block_w)))
-        return "decision", m.decision_width, height, [(line, "title") for line in lines]
+        return "decision", m.decision_width, height, lines
     inner = m.task_width - 2 * m.padding
-    lines = [(line, "title") for line in wrap_balanced(step.title, inner, m.font)]
+    lines = head + [(line, "title") for line in wrap_balanced(step.title, inner, m.font)]
     if step.time_limit:
         lines += [(line, "note") for line in wrap_balanced(text.time_limit.format(step.time_limit), inner, m.note_font)]
     return "task", m.task_width, max(m.min_task_height, _block_height(lines, m) + 2 * m.padding), lines
 
 
-def _terminal_shape(title: str, m: Metrics) -> Shape:
+def _terminal_shape(title: str, m: Metrics, role: str | None = None) -> Shape:
     # A pill: the text keeps clear of the round ends, which take half the height each side.
-    lines = wrap_balanced(title, m.task_width - m.terminal_height - 2 * m.padding, m.font)
-    width = min(m.task_width, max(96, wrapped_width(lines, m.font) + m.terminal_height + 2 * m.padding))
-    height = max(m.terminal_height, len(lines) * m.line_height + 2 * m.padding)
-    return "terminal", width, height, [(line, "title") for line in lines]
+    if role is None:
+        lines = wrap_balanced(title, m.task_width - m.terminal_height - 2 * m.padding, m.font)
+        width = min(m.task_width, max(96, wrapped_width(lines, m.font) + m.terminal_height + 2 * m.padding))
+        height = max(m.terminal_height, len(lines) * m.line_height + 2 * m.padding)
+        return "terminal", width, height, [(line, "title") for line in lines]
+    # With the role on top the pill is taller, so its round ends take more room: wrap
+    # again until the lines fit beside ends of the height they make.
+    count = 1
+    while True:
+        height = m.note_line_height + count * m.line_height + 2 * m.padding
+        wrapped = wrap_balanced(title, m.task_width - height - 2 * m.padding, m.font)
+        if len(wrapped) <= count:
+            break
+        count = len(wrapped)
+    lines = [(role, "role")] + [(line, "title") for line in wrapped]
+    width = min(m.task_width, max(96, _block_width(lines, m) + height + 2 * m.padding))
+    return "terminal", width, height, lines
+
+
+def _size(kind: str, m: Metrics) -> tuple[int, int]:
+    """Font size and line height of a line of text of this kind."""
+    return (m.font, m.line_height) if kind == "title" else (m.note_font, m.note_line_height)
+
+
+def _block_width(lines: list[tuple[str, str]], m: Metrics) -> int:
+    return max(wrapped_width([line], _size(kind, m)[0]) for line, kind in lines)
 
 
 def _block_height(lines: list[tuple[str, str]], m: Metrics) -> int:
@@ -223,7 +271,7 @@ def _place_lines(lines: list[tuple[str, str]], rect: Rect, m: Metrics) -> tuple[
     top = rect.cy - _block_height(lines, m) // 2
     placed = []
     for line, kind in lines:
-        size, height = (m.font, m.line_height) if kind == "title" else (m.note_font, m.note_line_height)
+        size, height = _size(kind, m)
         placed.append(TextLine(line, rect.cx, top + height // 2 + round(size * 0.36), size, kind))
         top += height
     return tuple(placed)
@@ -252,12 +300,13 @@ def _place_lane(lane, index: int, count: int, lane_width: int, width: int, heigh
 # --- the text alternative ------------------------------------------------------------
 
 
-def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text: FlowchartText) -> tuple[str, ...]:
-    """The flowchart in words, step by step in the order drawn, for screen readers."""
+def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text: FlowchartText, summary: str | None = None) -> tuple[str, ...]:
+    """The flowchart in words, step by step in the order drawn, for screen readers; the
+    first line is ``summary`` (the swimlanes' by default)."""
     steps = {step.id: step for step in procedure.steps}
     roles = {role.id: role.name for role in procedure.roles}
     ordered = [steps[box.id] for box in boxes if box.id in steps]
-    lines = [text.summary.format(count=len(ordered), roles="、".join(roles.values()))]
+    lines = [(summary or text.summary).format(count=len(ordered), roles="、".join(roles.values()))]
     for number, step in enumerate(ordered, 1):
         line = text.step.format(number=number, title=step.title, role=roles[step.role])
         if step.time_limit:

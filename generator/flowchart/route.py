@@ -44,6 +44,9 @@ class Grid:
     lanes: int
     width: int
     height: int
+    # A single column sends arrows that skip ahead down its right side; loops back then
+    # go round the left, so the two kinds never share a corridor.
+    loops_left: bool = False
 
 
 def route_connectors(boxes: dict[str, Box], edges: list[Edge], grid: Grid, label_size: int) -> list[Connector]:
@@ -102,6 +105,8 @@ def _port_wishes(source: Box, target: Box, back: bool, boxes: dict[str, Box], gr
     else:
         side = "right" if target.lane > source.lane else "left"
     if back:
+        if grid.loops_left:
+            side = "left"
         return [side, _OPPOSITE[side], "bottom"]
     if target.lane == source.lane:
         between = [b for b in boxes.values() if b.lane == source.lane and source.row < b.row < target.row]

@@ -57,13 +57,19 @@ svg.flowchart {
 .flowchart a.fc-step:hover .fc-box, .flowchart a.fc-step:focus .fc-box { stroke: var(--fc-accent); stroke-width: 3; }
 .flowchart a.fc-step:focus { outline: none; }
 """.replace("FONTS", FONT_STACK)
+# Only a chart without lanes writes the role on its boxes.
+ROLE_STYLE = """.flowchart .fc-role { fill: var(--fc-muted); font-weight: 600; }
+"""
+XLINK = "http://www.w3.org/1999/xlink"
 
 
 def render_svg(diagram: Diagram) -> str:
     """The diagram as a standalone SVG document (also fit to inline in HTML)."""
     prefix = f"fc-{diagram.id}"
+    roles = any(line.kind == "role" for box in diagram.boxes for line in box.lines)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 {diagram.width} {diagram.height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" xmlns:xlink="{XLINK}" '
+        f'viewBox="0 0 {diagram.width} {diagram.height}" '
         # A group, not an image: the steps inside are links, which an image's children
         # (presentational) may not be (axe: nested-interactive). The title names the
         # group, the description lists every step in order.
@@ -71,7 +77,7 @@ def render_svg(diagram: Diagram) -> str:
         f'aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">',
         f'<title id="{prefix}-title">{escape(diagram.title)}</title>',
         f'<desc id="{prefix}-desc">{escape(chr(10).join(diagram.description))}</desc>',
-        f"<style>{STYLE}</style>",
+        f"<style>{STYLE}{ROLE_STYLE if roles else ''}</style>",
         "<defs>",
         f'<marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'markerUnits="strokeWidth" orient="auto"><path class="fc-arrowhead" d="M0,0 L10,5 L0,10 Z"/></marker>',
@@ -129,7 +135,10 @@ def _box(box: Box) -> str:
     inner = "\n".join([shape, *texts])
     if box.href is None:
         return f'<g class="fc-step fc-start">\n{inner}\n</g>'
-    return f'<a class="fc-step" href={quoteattr(box.href)}>\n{inner}\n</a>'
+    # xlink:href, not href: Material's instant navigation assigns el.href = el.href to
+    # every element matching [href], which throws on an SVG link (its href is a read-only
+    # SVGAnimatedString) and stops the script. Every browser still follows xlink:href.
+    return f'<a class="fc-step" xlink:href={quoteattr(box.href)}>\n{inner}\n</a>'
 
 
 def _text(line: TextLine, css_class: str) -> str:

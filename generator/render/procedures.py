@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.flowchart import procedure_svg
+from generator.flowchart import column_svg, procedure_svg
 from generator.load import FormFile, KnowledgeBase, ProcedureFile
 from generator.model.procedure import Step
 from generator.render.cases import ReferenceIndex
@@ -76,7 +76,9 @@ def procedure_and_checklist(
         source=source,
         review=Review(procedure.reviewed, settings.today, settings.stale_after_days),
     )
-    page = render_template("procedure.md.j2", flowchart=Markup(procedure_svg(procedure)), **view)
+    # Both charts go in the page; the style sheet shows the column below 600 px.
+    charts = dict(flowchart=Markup(procedure_svg(procedure)), flowchart_column=Markup(column_svg(procedure)))
+    page = render_template("procedure.md.j2", **charts, **view)
     url = settings.page_url(page_uri)
     qr = qr_svg(url, f"扫码打开在线流程：{procedure.title}") if url else None
     checklist = render_template("checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view)

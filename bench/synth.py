@@ -208,6 +208,8 @@ def make_project(dest: Path, size: int, sentences: list[str]) -> Project:
         write_yaml(dest / "procedures" / f"{procedure_id}.yml", procedure)
         procedures.append(procedure)
 
+    unlink_real_cases(dest)
+
     cases = []
     for case_id in case_ids:
         case = _case(case_id, text, references, case_ids, procedure_ids)
@@ -220,6 +222,23 @@ def make_project(dest: Path, size: int, sentences: list[str]) -> Project:
         write_yaml(dest / "questions" / f"{bank['id']}.yml", bank)
         banks.append(bank)
     return Project(dest, cases, procedures, banks)
+
+
+# A link from a lesson or reference entry to one of the real cases or procedures, which the
+# synthetic project does not have: `check` would refuse it (the page would not exist).
+_REAL_PAGE_LINK = re.compile(
+    r"\[([^\]]+)\]\((?:(?:\.\./)*(?:cases|procedures)/)?(?!procedure-\d)[a-z0-9-]+\.md(?:#[^)\s]*)?\)"
+)
+
+
+def unlink_real_cases(dest: Path) -> None:
+    """Links to the real cases and procedures become their plain text in the copied files."""
+    folders = ("reference", "forms", "procedures")
+    for path in [*(dest / "content").rglob("*.md"), *(p for folder in folders for p in (dest / folder).glob("*.yml"))]:
+        text = path.read_text(encoding="utf-8")
+        unlinked = _REAL_PAGE_LINK.sub(r"\1", text)
+        if unlinked != text:
+            path.write_text(unlinked, encoding="utf-8")
 
 
 def relax_config(config: Path) -> None:

@@ -23,8 +23,8 @@ from generator.stats import knowledge_base_stats
 from generator.review import DEFAULT_STALE_AFTER_DAYS, stale_items
 from generator.export import gift, moodle_xml, quizzes_for_export
 from generator.model.base import SLUG_PATTERN
-from generator.pipeline import read_knowledge_base, sources_for
-from generator.render import render_template
+from generator.pipeline import read_knowledge_base, site_pages, sources_for
+from generator.render import RenderSettings, render_template
 from generator.output_file import OutputRefused, output_file, output_folder, write_text
 from generator.schema import SCHEMA_DIR, write_schemas
 
@@ -104,8 +104,11 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def run_check(root: Path, stale: bool = False, days: int | None = None, strict: bool = False) -> int:
+    # The same checks as the plugin runs before a build: what passes here builds.
+    docs_dir, directory_urls = site_layout(root)
+    settings = RenderSettings(directory_urls=directory_urls)
     try:
-        kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
+        kb, _ = site_pages(sources_for(root, **project_dirs(root)), settings, docs_dir)
     except ContentErrors as exc:
         print(exc.report())
         return 1
@@ -211,6 +214,13 @@ def run_schema(root: Path, out: str) -> int:
         print(exc, file=sys.stderr)
         return 1
     return 0
+
+
+def site_layout(root: Path) -> tuple[Path, bool]:
+    """docs_dir and use_directory_urls from mkdocs.yml, with MkDocs' defaults."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    directory_urls = config.get("use_directory_urls")
+    return root / str(config.get("docs_dir") or "docs"), directory_urls is not False
 
 
 def protected_paths(root: Path) -> list[Path]:

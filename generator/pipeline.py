@@ -16,7 +16,7 @@ from generator.check import check_knowledge_base
 from generator.errors import ContentErrors, display_path
 from generator.load import KnowledgeBase, ParsedFiles, Sources, load_knowledge_base
 from generator.render import GeneratedPage, RenderMemo, RenderSettings
-from generator.site_paths import address_collisions, handwritten_pages
+from generator.site_paths import address_collisions, broken_links, handwritten_pages
 
 __all__ = ["GeneratedPage", "KnowledgeBase", "ParsedFiles", "RenderMemo", "Sources", "read_knowledge_base", "render_pages", "site_pages", "sources_for"]
 
@@ -81,7 +81,9 @@ def site_pages(
     kb = read_knowledge_base(sources, parsed)
     pages = render_pages(kb, settings, memo)
     label = display_path(docs_dir, sources.root)
-    errors = address_collisions(kb, pages, handwritten_pages(docs_dir), settings, label)
+    handwritten = handwritten_pages(docs_dir)
+    errors = address_collisions(kb, pages, handwritten, settings, label)
+    errors += broken_links(kb, pages, docs_dir, handwritten, label)
     if errors:
         raise ContentErrors(errors)
     return kb, pages

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.errors import ContentError
 from generator.load import KnowledgeBase
+from generator.model.question import MAX_QUESTIONS_PER_QUIZ
 from generator.procedure_check import check_procedure
 
 # Human names of the reference kinds, for messages.
@@ -135,6 +136,13 @@ _LINK_REFERENCE_KINDS = {
 }
 
 
+def _too_many_questions(count: int) -> str:
+    return (
+        f"一套测验最多 {MAX_QUESTIONS_PER_QUIZ} 道题，这里有 {count} 道（从这一题起超出）："
+        "请按主题拆成几个题库"
+    )
+
+
 def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
     errors: list[ContentError] = []
     first_seen: dict[str, str] = {}
@@ -147,6 +155,8 @@ def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
         if bank_file.bank.lesson is not None:
             errors += _unknown_file(kb, bank_file.doc, ("lesson",), bank_file.bank.lesson, "lessons")
     for doc, key, questions in places:
+        if len(questions) > MAX_QUESTIONS_PER_QUIZ:
+            errors.append(doc.error((key, MAX_QUESTIONS_PER_QUIZ), _too_many_questions(len(questions))))
         for index, question in enumerate(questions):
             loc = (key, index)
             where = f"{doc.display}:{doc.locate(loc + ('id',))[0]}"

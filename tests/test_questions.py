@@ -11,6 +11,7 @@ import pytest
 from generator.cli import main
 from generator.errors import ContentErrors
 from generator.export import fraction, gift, moodle_xml
+from generator.model.question import MAX_QUESTIONS_PER_QUIZ
 from generator.pipeline import read_knowledge_base, sources_for
 
 BANK = """\
@@ -151,6 +152,19 @@ def test_bad_bank_is_reported_with_line_and_field(project, text, expected):
 def test_reserved_bank_id_is_refused(project):
     write_bank(project, BANK.replace("id: basics\n", "id: progress\n"), name="progress.yml")
     assert errors(project) == ["questions/progress.yml:1:5: id: 题库编号不能用 cases、index、mix、progress（这些网址已有别的页面）"]
+
+
+def test_a_bank_past_the_size_limit_is_refused_at_its_first_question_too_many(project):
+    # One quiz page shows the whole bank: past the limit it is too heavy for a phone.
+    more = [f"  - {{id: more-{n}, type: true_false, prompt: 第 {n} 题, answer: true, explanation: 解析。}}\n" for n in range(300)]
+    write_bank(project, BANK + "".join(more))
+    first_too_many = BANK.count("\n") + (MAX_QUESTIONS_PER_QUIZ - 5) + 1  # BANK holds 5 questions
+    assert errors(project) == [
+        f"questions/basics.yml:{first_too_many}:5: questions 第 301 题: "
+        "一套测验最多 300 道题，这里有 305 道（从这一题起超出）：请按主题拆成几个题库"
+    ]
+    write_bank(project, BANK + "".join(more[:MAX_QUESTIONS_PER_QUIZ - 5]))
+    assert errors(project) == []
 
 
 def test_question_ids_are_unique_across_banks_and_cases(project):

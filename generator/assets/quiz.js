@@ -1,7 +1,8 @@
 // Quiz engine: checks answers on quiz pages, scores and retries a quiz, keeps the best
-// score per quiz in localStorage, fills in the progress page and draws mixed practice.
-// The HTML comes from templates/_question.html.j2 and quiz*.md.j2; this module only adds
-// behaviour. Runs on every page change of Material's instant navigation (document$).
+// score per quiz in localStorage, fills in the progress page and draws mixed practice
+// (whose questions it fetches from the quiz pages that hold them). The HTML comes from
+// templates/_question.html.j2 and quiz*.md.j2; this module only adds behaviour. Runs on
+// every page change of Material's instant navigation (document$).
 (function () {
   "use strict";
 
@@ -27,6 +28,9 @@
     legend: (number) => "第 " + number + " 题",
     drawn: (count, topic) => "已抽取 " + count + " 题（" + (topic || "全部主题") + "），做完后显示得分。",
     fewer: (count) => "这个主题只有 " + count + " 题，已全部列出。",
+    loading: "正在载入题目……",
+    loadFailed: "题目没能载入，可能是网络断了。请检查网络后再点“开始练习”。",
+    fromFile: "从文件打开的离线版不能抽题。请联网打开本站，或到测验列表里逐套练习。",
     notStarted: "未开始",
     done: "已完成",
     full: "满分",
@@ -351,7 +355,7 @@
     const shuffle = quiz.hasAttribute("data-shuffle");
     const saves = quizId !== MIX_ID;
     const storage = saves ? openStorage() : null;
-    const questions = Array.from(quiz.querySelectorAll("[data-tk-question]"));
+    let questions = Array.from(quiz.querySelectorAll("[data-tk-question]"));
     const footer = quiz.querySelector(".tk-quiz__footer");
     const scoreLine = quiz.querySelector(".tk-quiz__score");
     const live = element("div", "tk-quiz__live tk-visually-hidden");
@@ -370,11 +374,9 @@
       bestLine.textContent = record ? TEXT.best(record) : "";
     }
 
-    const active = () => questions.filter((question) => !question.hidden);
-
-    // When every question on show has been checked: the score, saved once per attempt.
+    // When every question has been checked: the score, saved once per attempt.
     function scoreIfDone() {
-      const shown = active();
+      const shown = questions;
       if (shown.some((question) => !question.dataset.tkResult)) return;
       const score = shown.filter((question) => question.dataset.tkResult === "right").length;
       const notes = [];
@@ -395,7 +397,7 @@
       questions.forEach((question) => reset(question, shuffle));
       footer.hidden = true;
       scoreLine.textContent = "";
-      const first = active()[0];
+      const first = questions[0];
       if (first) {
         first.scrollIntoView({ block: "start" });
         const control = first.querySelector("input, [data-move]");
@@ -425,13 +427,23 @@
       }
     });
 
+    // Mixed practice puts a new set of questions on the page for each draw.
+    function load(fresh) {
+      questions = fresh;
+      questions.forEach((question) => prepare(question, shuffle));
+      retry();
+    }
+
     questions.forEach((question) => prepare(question, shuffle));
     if (saves) showBest();
     else bestLine.hidden = true;
-    quizzes.set(quiz, { questions: questions, retry: retry, announce: announce });
+    quizzes.set(quiz, { load: load });
   }
 
   // --- Mixed practice: a random draw of questions by topic ----------------------------
+  // The page holds no question. Each choice of topic lists where its questions are, as
+  // "page:count" pairs (page = index into the form's data-pages); a draw picks positions
+  // at random, fetches only the quiz pages they fall on and takes the questions from them.
 
   function numberQuestions(questions) {
     questions.forEach((question, index) => {
@@ -440,33 +452,151 @@
     });
   }
 
+  // k distinct numbers out of 0..total-1, uniformly (a Fisher-Yates shuffle cut short).
+  function sample(total, k) {
+    const moved = new Map();
+    const drawn = [];
+    for (let i = 0; i < k; i += 1) {
+      const j = i + Math.floor(Math.random() * (total - i));
+      drawn.push(moved.has(j) ? moved.get(j) : j);
+      moved.set(j, moved.has(i) ? moved.get(i) : i);
+    }
+    return drawn;
+  }
+
+  // Up to `count` random questions of a choice: page index → the positions drawn on it,
+  // counted among that page's questions of the topic.
+  function drawPositions(sources, count) {
+    const held = sources.split(" ").filter(Boolean).map((pair) => pair.split(":").map(Number));
+    const total = held.reduce((sum, [, n]) => sum + n, 0);
+    const picks = new Map();
+    sample(total, Math.min(count, total)).forEach((index) => {
+      let rest = index;
+      let at = 0;
+      while (rest >= held[at][1]) {
+        rest -= held[at][1];
+        at += 1;
+      }
+      const page = held[at][0];
+      if (!picks.has(page)) picks.set(page, []);
+      picks.get(page).push(rest);
+    });
+    return picks;
+  }
+
+  // Links inside a question are relative to the quiz page it comes from.
+  function rebase(root, base) {
+    [root, ...root.querySelectorAll("[href], [src]")].forEach((node) => {
+      ["href", "src"].forEach((name) => {
+        const value = node.getAttribute(name);
+        if (value !== null && value.charAt(0) !== "#") node.setAttribute(name, new URL(value, base).href);
+      });
+    });
+  }
+
+  function hasTopic(question, topic) {
+    return !topic || (question.dataset.topics || "").split("|").indexOf(topic) !== -1;
+  }
+
   function initMix(form) {
     if (form.dataset.tkReady) return;
     const quiz = document.querySelector('.tk-quiz[data-tk-quiz="' + MIX_ID + '"]');
     const controller = quiz && quizzes.get(quiz);
-    if (!controller) return;
+    const holder = quiz && quiz.querySelector(".tk-mix__questions");
+    if (!controller || !holder) return;
     form.dataset.tkReady = "1";
     const status = element("p", "tk-mix__status");
     status.setAttribute("role", "status");
     form.insertAdjacentElement("afterend", status);
-    const sections = Array.from(quiz.querySelectorAll(".tk-mix__topic"));
-    numberQuestions(controller.questions);
+    const start = form.querySelector('button[type="submit"]');
+    const pages = (form.dataset.pages || "").split(" ").filter(Boolean);
+    const fetched = new Map(); // address → promise of {url, doc}, for this visit of the page
+    let draws = 0; // a newer draw wins over one still loading
+
+    function fetchPage(href) {
+      const address = new URL(href, window.location.href).href;
+      if (!fetched.has(address)) {
+        const page = fetch(address, { credentials: "same-origin" })
+          .then((response) => {
+            if (!response.ok) throw new Error(response.status + " " + address);
+            return response.text().then((html) => ({
+              url: response.url || address,
+              doc: new DOMParser().parseFromString(html, "text/html"),
+            }));
+          });
+        page.catch(() => fetched.delete(address)); // try again on the next draw
+        fetched.set(address, page);
+      }
+      return fetched.get(address);
+    }
+
+    // The drawn questions of one page, taken out of it, with their links made to work here.
+    function questionsOn(pageIndex, positions, topic) {
+      return fetchPage(pages[pageIndex]).then(({ url, doc }) => {
+        const found = Array.from(doc.querySelectorAll(".tk-quiz [data-tk-question]"))
+          .filter((question) => hasTopic(question, topic));
+        return positions.filter((position) => position < found.length).map((position) => {
+          const question = document.importNode(found[position], true);
+          rebase(question, url);
+          const first = (question.dataset.topics || "").split("|")[0];
+          return { question: question, topic: first, page: pageIndex, position: position };
+        });
+      });
+    }
+
+    // Each question under its first topic, as the quiz pages order them.
+    function show(drawn) {
+      holder.textContent = "";
+      drawn.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.page - b.page || a.position - b.position));
+      let section = null;
+      drawn.forEach((item) => {
+        if (!section || section.dataset.topic !== item.topic) {
+          section = element("section", "tk-mix__topic");
+          section.dataset.topic = item.topic;
+          section.appendChild(element("h2", "", item.topic));
+          holder.appendChild(section);
+        }
+        section.appendChild(item.question);
+      });
+      const questions = drawn.map((item) => item.question);
+      numberQuestions(questions);
+      controller.load(questions);
+    }
+
+    function busy(on) {
+      start.disabled = on;
+      quiz.setAttribute("aria-busy", String(on));
+    }
 
     form.addEventListener("submit", (event) => {
       event.preventDefault();
+      const draw = (draws += 1);
+      const option = form.elements.topic.selectedOptions[0];
       const topic = form.elements.topic.value;
       const count = parseInt(form.elements.count.value, 10) || 10;
-      const candidates = controller.questions.filter((question) => {
-        return !topic || (question.dataset.topics || "").split("|").indexOf(topic) !== -1;
-      });
-      const drawn = shuffleInPlace(candidates.slice()).slice(0, count);
-      controller.questions.forEach((question) => { question.hidden = drawn.indexOf(question) === -1; });
-      sections.forEach((section) => {
-        section.hidden = !section.querySelector("[data-tk-question]:not([hidden])");
-      });
-      numberQuestions(controller.questions.filter((question) => !question.hidden));
-      controller.retry();
-      status.textContent = TEXT.drawn(drawn.length, topic) + (drawn.length < count ? " " + TEXT.fewer(drawn.length) : "");
+      if (window.location.protocol === "file:") {
+        status.textContent = TEXT.fromFile;
+        return;
+      }
+      const picks = drawPositions((option && option.dataset.from) || "", count);
+      status.textContent = TEXT.loading;
+      busy(true);
+      Promise.all(Array.from(picks, ([page, positions]) => questionsOn(page, positions, topic)))
+        .then((lists) => {
+          if (draw !== draws || !quiz.isConnected) return;
+          const drawn = lists.flat();
+          show(drawn);
+          status.textContent = TEXT.drawn(drawn.length, topic) + (drawn.length < count ? " " + TEXT.fewer(drawn.length) : "");
+        })
+        .catch(() => {
+          if (draw !== draws || !quiz.isConnected) return;
+          holder.textContent = "";
+          controller.load([]);
+          status.textContent = TEXT.loadFailed;
+        })
+        .finally(() => {
+          if (draw === draws) busy(false);
+        });
     });
     form.hidden = false;
   }

@@ -17,6 +17,9 @@ from generator.model.base import ONE_LINE, Line, Markdown, Slug, StrictModel, Ta
 OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE]
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "scenario")
+# One quiz page holds every question of its bank (or case) with explanations: past a few
+# hundred it is too heavy for a phone and slow to build. A longer bank is split by topic.
+MAX_QUESTIONS_PER_QUIZ = 300
 
 
 class Option(StrictModel):

@@ -14,6 +14,8 @@ from generator.render.page import GeneratedPage, RenderSettings
 from generator.render.templating import render_template
 
 QUIZZES_URI = "quizzes/index.md"
+MIX_URI = "quizzes/mix.md"
+DEFAULT_TOPIC = "综合"  # the topic of a question whose bank names none
 LETTERS = "ABCDEFGHIJ"
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}
 _REFERENCE_PAGES = {
@@ -39,6 +41,8 @@ class QuestionView:
     letters: dict[int, str]
     answer_text: str
     links: list[tuple[str, str]]  # (title, Markdown link target relative to the site root)
+    # The topics mixed practice draws it under: its own, else its quiz's (see question_topics).
+    topics: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,7 +80,7 @@ def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[Gener
     if not quizzes:
         return []
     pages = [GeneratedPage(QUIZZES_URI, render_template("quizzes.md.j2", quizzes=quizzes), in_nav=True)]
-    pages.append(GeneratedPage("quizzes/mix.md", _mix_page(quizzes), in_nav=False, parent=QUIZZES_URI))
+    pages.append(GeneratedPage(MIX_URI, _mix_page(quizzes, settings), in_nav=False, parent=QUIZZES_URI))
     # The progress table is raw HTML (Markdown is not processed in table cells), so its
     # links are made here, for the site's URL style.
     rows = [(quiz, settings.link("quizzes/progress.md", quiz.uri)) for quiz in quizzes]
@@ -102,23 +106,43 @@ def lesson_quiz_note(kb: KnowledgeBase, lesson_id: str) -> str | None:
     return render_template("lesson-quiz.md.j2", banks=banks)
 
 
-def _mix_page(quizzes: list[Quiz]) -> str:
-    # Each question appears once (ids must be unique on the page), under its first topic;
-    # the practice form draws from every topic a question carries.
-    groups: dict[str, list] = {}
-    counts: dict[str, int] = {}
-    for quiz in quizzes:
+@dataclass(frozen=True)
+class MixChoice:
+    """One choice of the practice form's topic list: how many questions it offers and on
+    which quiz pages they are, as "page:count" pairs (page = index into the page list)."""
+
+    topic: str  # "" for every topic
+    count: int
+    sources: str
+
+
+def _mix_page(quizzes: list[Quiz], settings: RenderSettings) -> str:
+    # The page lists no question: quiz.js fetches the quiz pages a draw needs and takes the
+    # drawn questions from them (quiz pages mark each question with its topics). So the page
+    # grows with the number of quiz pages and topics, never with the number of questions.
+    held: dict[str, dict[int, int]] = {}
+    for number, quiz in enumerate(quizzes):
         for view in quiz.questions:
-            topics = list(view.question.topics or quiz.topics or ["综合"])
-            groups.setdefault(topics[0], []).append((view, topics))
-            for topic in topics:
-                counts[topic] = counts.get(topic, 0) + 1
+            for topic in view.topics:
+                per_page = held.setdefault(topic, {})
+                per_page[number] = per_page.get(number, 0) + 1
+    every = {number: len(quiz.questions) for number, quiz in enumerate(quizzes) if quiz.questions}
     return render_template(
         "quiz-mix.md.j2",
-        topics=sorted(counts.items()),
-        groups=sorted(groups.items()),
-        count=sum(len(quiz.questions) for quiz in quizzes),
+        pages=[settings.link(MIX_URI, quiz.uri) for quiz in quizzes],
+        every=_mix_choice("", every),
+        choices=[_mix_choice(topic, per_page) for topic, per_page in sorted(held.items())],
     )
+
+
+def _mix_choice(topic: str, per_page: dict[int, int]) -> MixChoice:
+    sources = " ".join(f"{page}:{count}" for page, count in sorted(per_page.items()))
+    return MixChoice(topic, sum(per_page.values()), sources)
+
+
+def question_topics(question: Question, quiz_topics: list[str]) -> tuple[str, ...]:
+    """The topics mixed practice draws a question under: its own, else its quiz's."""
+    return tuple(question.topics or quiz_topics or [DEFAULT_TOPIC])
 
 
 def _page(uri: str, template: str, quiz: Quiz) -> GeneratedPage:
@@ -135,18 +159,20 @@ def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
 def bank_quiz(bank_file: BankFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     bank = bank_file.bank
     quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics), source=bank_file.doc.display)
-    quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(bank.questions, start=1)]
+    quiz.questions = [_view(n, q, index, lessons, quiz.topics) for n, q in enumerate(bank.questions, start=1)]
     return quiz
 
 
 def case_quiz(case_file: CaseFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     case = case_file.case
     quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id, source=case_file.doc.display)
-    quiz.questions = [_view(n, q, index, lessons) for n, q in enumerate(case.quiz, start=1)]
+    quiz.questions = [_view(n, q, index, lessons, quiz.topics) for n, q in enumerate(case.quiz, start=1)]
     return quiz
 
 
-def _view(number: int, question: Question, index: ReferenceIndex, lessons: dict[str, str]) -> QuestionView:
+def _view(
+    number: int, question: Question, index: ReferenceIndex, lessons: dict[str, str], quiz_topics: list[str]
+) -> QuestionView:
     items = list(enumerate(question.items))
     if items:
         items = shuffled(question.id, items)
@@ -165,6 +191,7 @@ def _view(number: int, question: Question, index: ReferenceIndex, lessons: dict[
         letters,
         answer_text(question, letters),
         _links(question, index, lessons),
+        question_topics(question, quiz_topics),
     )
 
 

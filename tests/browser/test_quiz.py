@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -45,22 +46,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def quiz_url(tmp_path_factory: pytest.TempPathFactory):
-    """The fixture project, built strictly and served on a free port of 127.0.0.1.
+def quiz_project(root: Path) -> Path:
+    """tests/fixtures/minimal plus the question banks of tests/fixtures/quiz, copied to root."""
+    shutil.copytree(FIXTURES / "minimal", root, dirs_exist_ok=True)
+    shutil.copytree(FIXTURES / "quiz", root, dirs_exist_ok=True)
+    return root
 
-    The server's port is taken first: Material's instant navigation follows only links
-    listed in sitemap.xml, whose addresses keep the port and path of site_url.
-    """
-    project = tmp_path_factory.mktemp("quiz-project")
-    shutil.copytree(FIXTURES / "minimal", project, dirs_exist_ok=True)
-    shutil.copytree(FIXTURES / "quiz", project, dirs_exist_ok=True)
+
+def build(project: Path, site_url: str | None = None) -> Path:
+    """`mkdocs build --strict` of a fixture project into project/site."""
     site = project / "site"
-    site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"site_url: {url}\n", encoding="utf-8")
+    site.mkdir(exist_ok=True)
+    if site_url:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + f"site_url: {site_url}\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
@@ -70,16 +69,39 @@ def quiz_url(tmp_path_factory: pytest.TempPathFactory):
         timeout=300,
     )
     if result.returncode != 0:
-        server.server_close()
-        pytest.fail(f"mkdocs build --strict of the quiz fixture failed:\n{result.stderr}{result.stdout}")
-    thread = threading.Thread(target=server.serve_forever, name="quiz-site", daemon=True)
-    thread.start()
+        pytest.fail(f"mkdocs build --strict of {project.name} failed:\n{result.stderr}{result.stdout}")
+    return site
+
+
+@contextmanager
+def built_and_served(project: Path):
+    """The project, built strictly and served on a free port of 127.0.0.1: its URL.
+
+    The server's port is taken first: Material's instant navigation follows only links
+    listed in sitemap.xml, whose addresses keep the port and path of site_url.
+    """
+    site = project / "site"
+    site.mkdir(exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        yield url
+        build(project, site_url=url)
+        thread = threading.Thread(target=server.serve_forever, name="quiz-site", daemon=True)
+        thread.start()
+        try:
+            yield url
+        finally:
+            server.shutdown()
+            thread.join(timeout=5)
     finally:
-        server.shutdown()
         server.server_close()
-        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def quiz_url(tmp_path_factory: pytest.TempPathFactory):
+    """The fixture project, built strictly and served on a free port of 127.0.0.1."""
+    with built_and_served(quiz_project(tmp_path_factory.mktemp("quiz-project"))) as url:
+        yield url
 
 
 @pytest.fixture
@@ -475,17 +497,69 @@ def test_without_javascript_answers_wait_in_folded_blocks(new_context, quiz_url)
 
 
 # --- Mixed practice ----------------------------------------------------------------------
+# The practice page holds no question: it fetches the quiz pages a draw falls on.
+
+# A case quiz sits one folder deeper (quizzes/cases/<case>/) than the practice page, so the
+# further-reading links of its questions only work there once they are rewritten.
+CASE_QUIZ = """\
+quiz:
+  - id: late-repair-apology
+    type: true_false
+    prompt: 维修迟到以后，应先向业主道歉。
+    answer: true
+    explanation: 先道歉，再说明原因和补救办法。
+    see: [{case: lost-key}, {principle: p1}]
+"""
+CASE_QUESTION = "late-repair-apology"
+
+
+def more_questions(count: int, prefix: str) -> str:
+    """`count` true/false questions, as YAML items at the indent of a list of questions."""
+    return "".join(
+        f"  - id: {prefix}-{n}\n    type: true_false\n    prompt: 第 {n} 道补充题：接到投诉后要当天答复业主。\n"
+        f"    answer: true\n    explanation: 补充题 {n} 的解析：当天答复，业主才知道有人在管这件事。\n"
+        for n in range(1, count + 1)
+    )
+
+
+def practice_project(root: Path, extra: int = 0) -> Path:
+    """The quiz fixture plus a case quiz; `extra` more questions in the basics bank and the case quiz."""
+    quiz_project(root)
+    case = root / "cases" / "late-repair.yml"
+    case.write_text(case.read_text(encoding="utf-8") + CASE_QUIZ + more_questions(extra, "case-extra"), encoding="utf-8")
+    bank = root / "questions" / f"{BASICS}.yml"
+    bank.write_text(bank.read_text(encoding="utf-8") + more_questions(extra, "basics-extra"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def practice_url(tmp_path_factory: pytest.TempPathFactory):
+    """The quiz fixture with a case quiz, built strictly and served on 127.0.0.1."""
+    with built_and_served(practice_project(tmp_path_factory.mktemp("practice-project"))) as url:
+        yield url
+
+
+def start_practice(page, topic: str, count: str = "10") -> None:
+    form = page.locator("form[data-tk-mix]")
+    form.locator("select[name=topic]").select_option(topic)
+    form.locator("select[name=count]").select_option(count)
+    form.get_by_role("button", name="开始练习").click()
+
+
+def quiz_pages_fetched(page) -> list[str]:
+    """Start recording the quiz pages the page fetches; the list fills as it goes."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "/quizzes/" in request.url else None)
+    return fetched
 
 
 def test_mixed_practice_draws_by_topic_and_is_not_saved(quiz_page, quiz_url):
     page = quiz_page
     page.goto(f"{quiz_url}quizzes/mix/")
-    form = page.locator("form[data-tk-mix]")
+    expect(page.locator("[data-tk-question]")).to_have_count(0)  # the page carries no question
     shown = page.locator("fieldset.tk-q:visible")
 
-    form.locator("select[name=topic]").select_option("流程")
-    form.locator("select[name=count]").select_option("5")
-    form.get_by_role("button", name="开始练习").click()
+    start_practice(page, "流程", "5")
 
     # Only two questions carry 流程: the ordering question and the shuffled bank's.
     expect(shown).to_have_count(2)
@@ -493,9 +567,9 @@ def test_mixed_practice_draws_by_topic_and_is_not_saved(quiz_page, quiz_url):
     expect(shown.locator("legend")).to_have_text([r"第 1 题 · 排序题", r"第 2 题 · 单选题"])
     expect(page.locator("section.tk-mix__topic:visible h2")).to_have_text(["流程"])
     expect(page.locator(".tk-mix__status")).to_contain_text("只有 2 题")
+    expect(page.locator("details.tk-q__answer:visible")).to_have_count(0)  # answers wait for a check
 
-    form.locator("select[name=topic]").select_option("")
-    form.get_by_role("button", name="开始练习").click()
+    start_practice(page, "", "5")
 
     expect(shown).to_have_count(5)
     expect(shown.locator("legend")).to_have_text([re.compile(f"^第 {n} 题 · ") for n in range(1, 6)])
@@ -505,6 +579,100 @@ def test_mixed_practice_draws_by_topic_and_is_not_saved(quiz_page, quiz_url):
         fieldset.locator("[data-tk-check]").click()
     expect(page.locator(".tk-quiz__score")).to_contain_text("/ 5")
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('tk-quiz:'))") == []
+
+
+def test_mixed_practice_fetches_only_the_quiz_pages_it_draws_from(quiz_page, practice_url):
+    page = quiz_page
+    page.goto(f"{practice_url}quizzes/mix/")
+    fetched = quiz_pages_fetched(page)
+    shown = page.locator("fieldset.tk-q:visible")
+
+    start_practice(page, "原则", "20")  # 原则 is the basics bank's topic only
+    expect(shown).to_have_count(TOTAL - 1)
+    assert fetched == [f"{practice_url}quizzes/{BASICS}/"]
+
+    start_practice(page, "案例", "20")
+    expect(shown).to_have_count(1)
+    assert fetched[1:] == [f"{practice_url}quizzes/cases/late-repair/"]
+
+    # Every question of the site, in 20: only the page not fetched yet is fetched now.
+    start_practice(page, "", "20")
+    expect(shown).to_have_count(TOTAL + 2)
+    expect(page.locator(".tk-mix__status")).to_contain_text(f"只有 {TOTAL + 2} 题")
+    assert fetched[2:] == [f"{practice_url}quizzes/shuffled/"]
+    assert len(set(shown.evaluate_all("qs => qs.map(q => q.id)"))) == TOTAL + 2, "each question once"
+
+
+def test_a_drawn_question_links_where_it_does_on_its_own_quiz_page(quiz_page, practice_url):
+    page = quiz_page
+    links = question(page, CASE_QUESTION).locator(".tk-q__links a")
+    page.goto(f"{practice_url}quizzes/cases/late-repair/")
+    on_quiz_page = links.evaluate_all("links => links.map(a => a.href)")
+    assert on_quiz_page == [f"{practice_url}cases/lost-key/", f"{practice_url}reference/principles/#p1"]
+
+    page.goto(f"{practice_url}quizzes/mix/")
+    page.wait_for_load_state("networkidle")  # Material reads sitemap.xml before it intercepts links
+    page.evaluate("window.tkNoReload = 'kept'")
+    start_practice(page, "案例")
+    answer(page, CASE_QUESTION, ["true"])
+
+    expect(result(page, CASE_QUESTION)).to_contain_text("回答正确")
+    assert links.evaluate_all("links => links.map(a => a.href)") == on_quiz_page
+    links.first.click()
+    page.wait_for_url(f"{practice_url}cases/lost-key/")
+    assert page.evaluate("window.tkNoReload") == "kept", "instant navigation, not a page load"
+
+
+def test_mixed_practice_works_after_instant_navigation(quiz_page, practice_url):
+    page = quiz_page
+    page.goto(f"{practice_url}quizzes/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.tkNoReload = 'kept'")
+    page.locator("article").get_by_role("link", name="综合练习").click()
+    page.wait_for_url(f"{practice_url}quizzes/mix/")
+    assert page.evaluate("window.tkNoReload") == "kept", "instant navigation, not a page load"
+
+    start_practice(page, "原则", "20")
+    expect(page.locator("fieldset.tk-q:visible")).to_have_count(TOTAL - 1)
+    for question_id, values in RIGHT.items():  # the 原则 questions: all but the ordering one
+        answer(page, question_id, values)
+
+    expect(page.locator(".tk-quiz__score")).to_contain_text(f"得分 {TOTAL - 1} / {TOTAL - 1}")
+    expect(page.locator(".tk-quiz__score")).to_contain_text("全部答对")
+    expect(result(page, "basics-scenario")).to_contain_text("先道歉")  # the feedback of the reply chosen
+    page.locator("[data-tk-retry]").click()
+    expect(page.locator("[data-tk-check]:visible")).to_have_count(TOTAL - 1)
+
+
+def test_mixed_practice_says_so_when_it_cannot_load_the_questions(quiz_page, practice_url):
+    page = quiz_page
+    page.goto(f"{practice_url}quizzes/mix/")
+    start = page.get_by_role("button", name="开始练习")
+
+    page.context.set_offline(True)
+    start_practice(page, "原则")
+    expect(page.locator(".tk-mix__status")).to_contain_text("题目没能载入，可能是网络断了")
+    expect(page.locator("fieldset.tk-q")).to_have_count(0)
+    expect(start).to_be_enabled()
+
+    page.context.set_offline(False)
+    start.click()
+    expect(page.locator("fieldset.tk-q:visible")).to_have_count(TOTAL - 1)
+    expect(page.locator(".tk-mix__status")).to_contain_text(f"已抽取 {TOTAL - 1} 题（原则）")
+
+
+def test_the_practice_page_does_not_grow_with_the_number_of_questions(tmp_path):
+    few = build(practice_project(tmp_path / "few"))
+    many = build(practice_project(tmp_path / "many", extra=250))
+
+    def size(site: Path, page: str) -> int:
+        return (site / page / "index.html").stat().st_size
+
+    grown = size(many, f"quizzes/{BASICS}") - size(few, f"quizzes/{BASICS}")
+    assert grown > 100_000, "the bank's own page does carry its 250 more questions"
+    # Only the counts on the form change: a few digits.
+    assert abs(size(many, "quizzes/mix") - size(few, "quizzes/mix")) <= 40
+    assert "第 250 道补充题" not in (many / "quizzes/mix/index.html").read_text(encoding="utf-8")
 
 
 # --- The progress page -----------------------------------------------------------------

@@ -56,6 +56,12 @@ test: $(STAMP) browser
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/preview.py
+
+## bench-preview: only the preview's latency after a save (shipped size, 200 and 1,000 cases)
+.PHONY: bench-preview
+bench-preview: $(STAMP)
+	$(BIN)/python bench/preview.py
 
 clean:
 	rm -rf site site-offline training-site-offline.zip .pytest_cache $(VENV)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from tests.browser.conftest import MOBILE, ROOT, mkdocs_env
@@ -39,25 +40,67 @@ def pdf_text(reader: PdfReader) -> str:
     return "\n".join(p.extract_text() for p in reader.pages)
 
 
+def step_ids(procedure: str) -> list[str]:
+    data = yaml.safe_load((ROOT / "procedures" / f"{procedure}.yml").read_text(encoding="utf-8"))
+    return [step["id"] for step in data["steps"]]
+
+
 @pytest.mark.browser
-def test_procedure_reads_on_a_phone_and_the_chart_scrolls_in_its_box(mobile_page, base_url):
+def test_on_a_phone_the_flowchart_is_one_column_with_every_step_and_no_sideways_scroll(mobile_page, base_url):
     mobile_page.goto(f"{base_url}procedures/{PROCEDURE}/")
     assert mobile_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
-    chart = mobile_page.locator(".tk-flowchart")
-    box = chart.evaluate("el => [el.scrollWidth, el.clientWidth]")
-    assert box[1] <= MOBILE["width"]
-    # Either the chart fits, or it scrolls inside its own box, never the page.
-    assert box[0] >= box[1]
-    cards = mobile_page.locator("section.tk-step")
-    assert cards.count() >= 8
+    # The swimlanes give way to the one column drawn for a phone.
+    assert mobile_page.locator(".tk-flowchart").is_hidden()
+    chart = mobile_page.locator(".tk-flowchart-column svg")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= MOBILE["width"]
+    # At full size, so its text stays as large as it was drawn.
+    assert box["width"] == float(chart.get_attribute("width"))
+    # Every step is a box of its own, inside the screen, linked to its step card.
+    for step in step_ids(PROCEDURE):
+        link = mobile_page.locator(f".tk-flowchart-column a.fc-step[*|href='#{step}']")
+        assert link.count() == 1, step
+        area = link.bounding_box()
+        assert area and area["width"] > 40 and area["height"] > 30, step
+        assert 0 <= area["x"] and area["x"] + area["width"] <= MOBILE["width"], step
+    assert mobile_page.locator("section.tk-step").count() == len(step_ids(PROCEDURE))
     assert "三声" in mobile_page.locator("section.tk-step").first.inner_text()
+
+
+@pytest.mark.browser
+def test_tapping_a_box_of_the_phone_flowchart_lands_on_its_step(mobile_page, base_url):
+    mobile_page.goto(f"{base_url}procedures/{PROCEDURE}/")
+    target = mobile_page.locator(".tk-flowchart-column a.fc-step").nth(4)
+    step_id = target.get_attribute("xlink:href").lstrip("#")
+    target.tap()
+    mobile_page.wait_for_function("id => location.hash === '#' + id", arg=step_id)
+    top = mobile_page.locator(f"section#{step_id}").evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 400, "the step card is scrolled into view"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_desktop_and_paper_keep_the_swimlanes(page, base_url, media):
+    page.goto(f"{base_url}procedures/{PROCEDURE}/")
+    page.emulate_media(media=media)
+    assert page.locator(".tk-flowchart svg").is_visible()
+    assert page.locator(".tk-flowchart-column").is_hidden()
+
+
+@pytest.mark.browser
+def test_a_phone_prints_the_swimlanes_too(mobile_page, base_url):
+    mobile_page.goto(f"{base_url}procedures/{PROCEDURE}/")
+    mobile_page.emulate_media(media="print")
+    assert mobile_page.locator(".tk-flowchart svg").is_visible()
+    assert mobile_page.locator(".tk-flowchart-column").is_hidden()
 
 
 @pytest.mark.browser
 def test_clicking_a_flowchart_box_lands_on_its_step(page, base_url):
     page.goto(f"{base_url}procedures/{PROCEDURE}/")
     target = page.locator(".tk-flowchart a.fc-step").nth(3)
-    step_id = target.get_attribute("href").lstrip("#")
+    step_id = target.get_attribute("xlink:href").lstrip("#")
     target.click()
     page.wait_for_function("id => location.hash === '#' + id", arg=step_id)
     section = page.locator(f"section#{step_id}")

@@ -34,7 +34,7 @@ ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 ASSET_URI = "assets/training"
 STYLESHEETS = ("training.css", "quiz.css", "print.css")
-OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/iframe-worker-shim.js")
+OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/opencc-ts.json", "vendor/iframe-worker-shim.js")
 SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
 # The preview registers no service worker: it would answer live-reload requests itself.
 PREVIEW_SCRIPTS = tuple(name for name in SCRIPTS if name != "offline.js")

@@ -6,6 +6,11 @@
 // messages and asks Pagefind, whose index comes in small pieces fetched for each query.
 // Nothing is downloaded until the first query; then only Pagefind's script, its
 // WebAssembly, the index chunks for the words typed and the excerpts of the results shown.
+//
+// Two things Pagefind does not do, done here: a query typed in Traditional characters
+// (投訴) is searched in Simplified (投诉), the script the site is written in, through
+// OpenCC's character table (generator/opencc_table.py; 10 KB gzipped, fetched with the
+// first Chinese query); and pages that contain the query word for word come first.
 "use strict";
 
 const SETUP = 0;
@@ -16,8 +21,11 @@ const RESULT = 3;
 const SHOWN = 20;           // results whose excerpts are fetched and listed
 const SECTIONS = 3;         // headings listed under a result before "more"
 const PAGEFIND = new URL("../../pagefind/pagefind.js", self.location.href).href;
+const TRADITIONAL = new URL("vendor/opencc-ts.json", self.location.href).href;
+const HAN = /\p{Script=Han}/u;
 
 let engine = null;          // Pagefind, once loaded
+let table = null;           // Traditional → Simplified, once loaded
 let latest = 0;             // the query being answered; older answers are dropped
 
 self.addEventListener("message", ({ data: message }) => {
@@ -46,8 +54,40 @@ function pagefind() {
   return engine;
 }
 
+// The character table, as {Traditional: Simplified}: the file lists the Traditional
+// characters as base-36 differences of code points and the Simplified ones as a string.
+function traditional() {
+  if (table === null) {
+    table = fetch(TRADITIONAL).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${TRADITIONAL}`);
+      return response.json();
+    }).then((data) => {
+      const map = new Map();
+      const simplified = Array.from(data.simplified);
+      let code = 0;
+      data.traditional.split(",").forEach((delta, index) => {
+        code += parseInt(delta, 36);
+        map.set(String.fromCodePoint(code), simplified[index]);
+      });
+      return map;
+    });
+    table.catch(() => { table = null; });  // try again on the next query
+  }
+  return table;
+}
+
+// The query in Simplified characters; as typed when the table cannot be had.
+async function simplified(text) {
+  if (!HAN.test(text)) return text;
+  const map = await traditional().catch((error) => {
+    console.warn("Search: no Traditional→Simplified table:", error);
+    return new Map();
+  });
+  return Array.from(text, (char) => map.get(char) ?? char).join("");
+}
+
 async function answer(query) {
-  const text = query.trim();
+  const text = await simplified(query.trim());
   if (text === "") return { items: [] };
   const search = await (await pagefind()).search(text);
   const words = text.split(/\s+/);
@@ -56,11 +96,28 @@ async function answer(query) {
   // A result whose excerpt cannot be fetched (offline, and never opened) is left out:
   // what is listed can be opened.
   const loaded = await Promise.allSettled(search.results.slice(0, SHOWN).map((result) => result.data()));
-  const items = [];
+  const found = [];
   loaded.forEach((outcome, rank) => {
-    if (outcome.status === "fulfilled") items.push(page(outcome.value, search.results[rank].score, terms, mark));
+    if (outcome.status === "fulfilled") found.push({ data: outcome.value, score: search.results[rank].score });
   });
-  return { items };
+  return { items: wordForWordFirst(found, text).map(({ data, score }) => page(data, score, terms, mark)) };
+}
+
+// Pagefind ranks by the words a query splits into, so a page with the whole phrase
+// (这不归我们管) can rank below pages that only share its words. Pages that contain the
+// query word for word move to the top, in Pagefind's order, scored as the best.
+function wordForWordFirst(found, text) {
+  const phrase = squeezed(text);
+  if ([...phrase].length < 2) return found;
+  const best = Math.max(...found.map(({ score }) => score));
+  const whole = found.filter(({ data }) => squeezed(data.content || "").includes(phrase));
+  const rest = found.filter((result) => !whole.includes(result));
+  return [...whole.map(({ data, score }) => ({ data, score: Math.max(score, best) })), ...rest];
+}
+
+// Text compared without spaces, line breaks or Pagefind's word breaks (zero-width spaces).
+function squeezed(text) {
+  return text.replace(/[\s\u200b]+/g, "");
 }
 
 // One result as Material draws it: the page first, then the headings where the words are.

@@ -30,6 +30,8 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
     errors += _check_case_links(kb)
     errors += _check_procedures(kb)
     errors += _check_questions(kb)
+    errors += _check_role_plays(kb)
+    errors += _check_sessions(kb)
     return errors
 
 
@@ -67,6 +69,7 @@ def _check_file_ids(kb: KnowledgeBase) -> list[ContentError]:
     errors = []
     kinds = [("案例", [(f.case.id, f.doc) for f in kb.cases]), ("流程", [(f.procedure.id, f.doc) for f in kb.procedures])]
     kinds += [("表单", [(f.form.id, f.doc) for f in kb.forms]), ("题库", [(f.bank.id, f.doc) for f in kb.banks])]
+    kinds += [("培训计划", [(f.session.id, f.doc) for f in kb.sessions])]
     for kind, items in kinds:
         seen: dict[str, str] = {}
         for item_id, doc in items:
@@ -123,7 +126,7 @@ def _check_procedures(kb: KnowledgeBase) -> list[ContentError]:
     return errors
 
 
-_FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单", "lessons": "课程"}
+_FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单", "lessons": "课程", "questions": "题库"}
 _FILE_FOLDERS = {"lessons": "content/lessons/"}
 # Quiz pages that are not question banks live beside them.
 RESERVED_BANK_IDS = {"index", "mix", "progress", "cases"}
@@ -196,3 +199,74 @@ def _unknown(doc, loc: tuple, ref_id: str, known: set[str] | None, kind: str) ->
     name = _KIND_NAMES[kind]
     hint = f"已有：{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"
     return [doc.error(loc, f"没有编号为 {ref_id} 的{name}（{hint}）")]
+
+
+def _check_role_plays(kb: KnowledgeBase) -> list[ContentError]:
+    errors = []
+    principles = reference_ids(kb, "principles")
+    phrases = reference_ids(kb, "forbidden-phrases")
+    for case_file in kb.cases:
+        role_play, doc = case_file.case.role_play, case_file.doc
+        if role_play is None:
+            continue
+        for index, ref_id in enumerate(role_play.principles):
+            errors += _unknown(doc, ("role_play", "principles", index), ref_id, principles, "principles")
+        for index, ref_id in enumerate(role_play.forbidden_phrases):
+            errors += _unknown(doc, ("role_play", "forbidden_phrases", index), ref_id, phrases, "forbidden-phrases")
+    return errors
+
+
+# --- session plans -------------------------------------------------------------------
+
+# A session's links by field: the folder of file ids they point into.
+_SESSION_FOLDERS = {
+    "lesson": "lessons",
+    "case": "cases",
+    "bank": "questions",
+    "procedure": "procedures",
+    "checklist": "procedures",
+    "form": "forms",
+    "quiz_sheet": "questions",
+    "role_play": "cases",
+}
+# Ids that are pages of their own under sessions/.
+RESERVED_SESSION_IDS = {"index"}
+
+
+def _check_sessions(kb: KnowledgeBase) -> list[ContentError]:
+    errors: list[ContentError] = []
+    cases = {cf.case.id: cf.case for cf in kb.cases}
+    for session_file in kb.sessions:
+        session, doc = session_file.session, session_file.doc
+        if session.id in RESERVED_SESSION_IDS:
+            errors.append(doc.error(("id",), "培训计划编号不能用 index（培训计划列表页已用这个网址）"))
+        total = sum(block.minutes for block in session.agenda)
+        if total != session.duration:
+            message = f"议程各段加起来是 {total} 分钟，与总时长 {session.duration} 分钟不一致：请改总时长或各段的分钟数"
+            errors.append(doc.error(("duration",), message))
+        for index, block in enumerate(session.agenda):
+            for name, ref_id in block.links:
+                errors += _session_link(kb, doc, ("agenda", index, name), name, ref_id)
+            if block.case in cases:
+                errors += _needs_part(doc, ("agenda", index, "case"), block.kind, cases[block.case], block.bank)
+        for index, material in enumerate(session.materials):
+            name, ref_id = material.target
+            if name == "item":
+                continue
+            errors += _session_link(kb, doc, ("materials", index, name), name, ref_id)
+            if name == "role_play" and ref_id in cases and cases[ref_id].role_play is None:
+                errors.append(doc.error(("materials", index, name), f"案例 {ref_id} 没有写 role_play，没有角色扮演卡可打印"))
+    return errors
+
+
+def _session_link(kb: KnowledgeBase, doc, loc: tuple, name: str, ref_id: str) -> list[ContentError]:
+    return _unknown_file(kb, doc, loc, ref_id, _SESSION_FOLDERS[name])
+
+
+def _needs_part(doc, loc: tuple, kind: str, case, bank: str | None) -> list[ContentError]:
+    """A role-play block needs the case's role_play; a quiz block on a case, its quiz."""
+    if kind == "role_play" and case.role_play is None:
+        return [doc.error(loc, f"案例 {case.id} 没有写 role_play：先在案例文件中写好角色扮演，再排进议程")]
+    if kind == "quiz" and bank is None and not case.quiz:
+        return [doc.error(loc, f"案例 {case.id} 没有测验题（quiz），测验环节请改用 bank 指定题库")]
+    return []

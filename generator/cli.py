@@ -91,6 +91,7 @@ def project_dirs(root: Path) -> dict[str, str]:
         "forms_dir": "forms",
         "questions_dir": "questions",
         "lessons_dir": "content/lessons",
+        "sessions_dir": "sessions",
     }
     dirs.update({key: value for key, value in plugin_options(root).items() if key in dirs})
     return dirs

@@ -3,6 +3,8 @@
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from generator.render.page import EDITIONS
+
 
 class TrainingConfig(Config):
     enabled = opt.Type(bool, default=True)
@@ -14,9 +16,15 @@ class TrainingConfig(Config):
     questions_dir = opt.Type(str, default="questions")
     # Lessons are ordinary Markdown pages; questions may link to them by file name.
     lessons_dir = opt.Type(str, default="content/lessons")
+    # Trainers' session plans (timed agendas); left out of the trainee edition.
+    sessions_dir = opt.Type(str, default="sessions")
     # Cases and procedures not reviewed for this many days are flagged on their page.
     stale_after_days = opt.Type(int, default=365)
     # Search behind Material's box: Pagefind's chunked index (a phone fetches a few
     # hundred KB per query), or Material's own single index. The file:// copy (Material's
     # offline plugin enabled) always uses Material's, which works without a server.
     search = opt.Choice(("pagefind", "material"), default="pagefind")
+    # Who the site is for: "trainer" (everything) or "trainee", which leaves out trainer
+    # notes, answer keys, role-play cards and observer sheets, and session plans
+    # (EDITION=trainee make site).
+    edition = opt.Choice(EDITIONS, default="trainer")

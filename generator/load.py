@@ -25,6 +25,7 @@ from generator.model.base import SLUG_PATTERN
 from generator.model.form import Form
 from generator.model.procedure import Procedure
 from generator.model.question import QuestionBank
+from generator.model.session import Session
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -41,6 +42,8 @@ class Sources:
     questions_dir: Path
     # Markdown lessons stay MkDocs pages; the core only needs their ids for links.
     lessons_dir: Path
+    # Trainers' session plans (sessions/*.yml).
+    sessions_dir: Path
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,12 @@ class BankFile:
 
 
 @dataclass(frozen=True)
+class SessionFile:
+    session: Session
+    doc: YamlDocument
+
+
+@dataclass(frozen=True)
 class ReferenceSet:
     kind: str
     content: ReferenceFile
@@ -83,6 +92,7 @@ class KnowledgeBase:
     procedures: list[ProcedureFile] = field(default_factory=list)
     forms: list[FormFile] = field(default_factory=list)
     banks: list[BankFile] = field(default_factory=list)
+    sessions: list[SessionFile] = field(default_factory=list)
     reference: dict[str, ReferenceSet] = field(default_factory=dict)
     # Ids of every file, loaded or not, per folder, so a broken file does not also make
     # every link to it an error.
@@ -193,6 +203,7 @@ def load_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> 
         ("procedures", sources.procedures_dir, Procedure, ProcedureFile, kb.procedures),
         ("forms", sources.forms_dir, Form, FormFile, kb.forms),
         ("questions", sources.questions_dir, QuestionBank, BankFile, kb.banks),
+        ("sessions", sources.sessions_dir, Session, SessionFile, kb.sessions),
     ]
     for name, folder, model, wrapper, loaded_files in folders:
         kb.file_ids[name] = set()

@@ -29,6 +29,7 @@ def sources_for(
     forms_dir: str = "forms",
     questions_dir: str = "questions",
     lessons_dir: str = "content/lessons",
+    sessions_dir: str = "sessions",
 ) -> Sources:
     root = root.resolve()
     return Sources(
@@ -39,6 +40,7 @@ def sources_for(
         forms_dir=root / forms_dir,
         questions_dir=root / questions_dir,
         lessons_dir=root / lessons_dir,
+        sessions_dir=root / sessions_dir,
     )
 
 

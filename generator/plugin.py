@@ -71,6 +71,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             directory_urls=config.use_directory_urls,
             stale_after_days=self.config.stale_after_days,
             preview=preview is not None,
+            edition=self.config.edition,
         )
         try:
             self.kb, self.pages = site_pages(
@@ -193,7 +194,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             parent.active = active
 
 
-_FOLDERS = ("cases_dir", "reference_dir", "procedures_dir", "forms_dir", "questions_dir", "lessons_dir")
+_FOLDERS = ("cases_dir", "reference_dir", "procedures_dir", "forms_dir", "questions_dir", "lessons_dir", "sessions_dir")
 
 
 def _prefix_in(folder: Path, docs_dir: Path) -> str:

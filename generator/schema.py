@@ -13,6 +13,7 @@ from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.form import Form
 from generator.model.procedure import Procedure
 from generator.model.question import QuestionBank
+from generator.model.session import Session
 from generator.output_file import OutputRefused, write_text
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -25,6 +26,7 @@ def json_schemas() -> dict[str, str]:
         "procedure.schema.json": Procedure,
         "form.schema.json": Form,
         "question-bank.schema.json": QuestionBank,
+        "session.schema.json": Session,
     }
     for kind, entry_model in REFERENCE_KINDS.items():
         models[f"reference-{kind}.schema.json"] = ReferenceFile[entry_model]

@@ -22,6 +22,11 @@
     atBottom: (text) => "“" + text + "”已经排在最后",
     score: (score, total) => "得分 " + score + " / " + total,
     perfect: "全部答对！",
+    // Pre- and post-tests carry a pass mark (percent of questions right).
+    passed: (mark) => "达到及格线（" + mark + "%）。",
+    failed: (mark, need) => "未达到及格线（" + mark + "%，要答对 " + need + " 题）。",
+    passedStatus: "已及格",
+    failedStatus: "未及格",
     newBest: "新的最好成绩，已保存在本机。",
     notSaved: "这个浏览器不允许保存成绩，本次成绩没有保存。",
     best: (record) => "最好成绩 " + record.best + " / " + record.total + "（" + record.bestDate + "）",
@@ -381,6 +386,8 @@
       const score = shown.filter((question) => question.dataset.tkResult === "right").length;
       const notes = [];
       if (score === shown.length) notes.push(TEXT.perfect);
+      const passMark = Number(quiz.dataset.passMark);
+      if (passMark) notes.push(passes(score, shown.length, passMark) ? TEXT.passed(passMark) : TEXT.failed(passMark, passCount(shown.length, passMark)));
       if (saves) {
         const saved = saveResult(storage, quizId, score, shown.length);
         if (!saved) notes.push(TEXT.notSaved);
@@ -601,6 +608,15 @@
     form.hidden = false;
   }
 
+  // The pass mark is a percentage: the fewest right answers that reach it, and the verdict.
+  function passCount(total, passMark) {
+    return Math.ceil((passMark * total) / 100);
+  }
+
+  function passes(score, total, passMark) {
+    return score >= passCount(total, passMark);
+  }
+
   // --- The progress page ----------------------------------------------------------------
 
   function initProgress(table) {
@@ -616,7 +632,9 @@
       let full = 0;
       rows.forEach((row) => {
         const record = readRecord(storage, row.dataset.tkProgressQuiz);
-        const status = record ? (record.best === record.total ? TEXT.full : TEXT.done) : TEXT.notStarted;
+        const passMark = Number(row.dataset.passMark);
+        let status = record ? (record.best === record.total ? TEXT.full : TEXT.done) : TEXT.notStarted;
+        if (record && passMark) status += " · " + (passes(record.best, record.total, passMark) ? TEXT.passedStatus : TEXT.failedStatus);
         if (record) done += 1;
         if (record && record.best === record.total) full += 1;
         row.dataset.tkStatus = record ? (record.best === record.total ? "full" : "done") : "none";

@@ -140,4 +140,10 @@ class QuestionBank(StrictModel):
         default=None, description="这套题所属的课程（content/lessons/ 中的文件名，不带 .md）；课程页末尾会链接到测验。"
     )
     shuffle: bool = Field(default=False, description="true：每次打开页面时打乱选项顺序。")
+    pass_mark: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="及格线（答对的百分比），例如 80；测验页和“我的进度”页会显示是否及格。学前、学后测验用它。",
+    )
     questions: list[Question] = Field(min_length=1, description="题目。")

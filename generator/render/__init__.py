@@ -13,6 +13,7 @@ from generator.render.memo import RenderMemo, remember
 from generator.render.page import LIBRARY_URI, PROCEDURES_URI, GeneratedPage, RenderSettings
 from generator.render.procedures import form_sheet, procedure_and_checklist, procedures_index_page
 from generator.render.quizzes import bank_quiz, case_quiz, lesson_quiz_note, one_quiz_pages, quiz_list_pages
+from generator.render.sessions import trainer_pages
 from generator.render.templating import md_text, render_template
 
 __all__ = [
@@ -47,6 +48,8 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings, memo: RenderMemo |
     pages += remember(memo, "reference", sources.reference + sources.cases, (), lambda: reference_pages(kb, index))
     pages += _procedure_pages(kb, index, settings, sources, memo)
     pages += _quiz_pages(kb, index, settings, sources, memo)
+    # Session plans and role-play cards: none in the trainee edition.
+    pages += trainer_pages(kb, index, settings, sources, memo)
     if memo is not None:
         memo.finish()
     return pages
@@ -77,7 +80,8 @@ def _quiz_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
         *((f"case quiz {c.case.id}", c.doc, c.case.quiz, lambda c=c: case_quiz(c, index, kb.lessons)) for c in cases),
     ]:
         used = (source, *sources.reference, *sources.linked_from(questions))
-        quiz, pages = remember(memo, name, used, (lessons,), lambda make=make: _quiz_and_pages(make()))
+        make_pages = lambda make=make: _quiz_and_pages(make(), settings.trainer)  # noqa: E731
+        quiz, pages = remember(memo, name, used, (lessons, settings.trainer), make_pages)
         quizzes.append(quiz)
         quiz_pages += pages
     # The lists print every quiz: they are made again when any quiz was.
@@ -86,8 +90,8 @@ def _quiz_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
     return lists[:1] + quiz_pages + lists[1:]
 
 
-def _quiz_and_pages(quiz):
-    return quiz, one_quiz_pages(quiz)
+def _quiz_and_pages(quiz, trainer: bool):
+    return quiz, one_quiz_pages(quiz, trainer)
 
 
 class _Sources:

@@ -65,6 +65,7 @@ def case_page(case_file: CaseFile, index: ReferenceIndex, settings: RenderSettin
         procedures=[index.procedures_by_id[ref_id] for ref_id in case.related_procedures],
         source=case_file.doc.display,
         review=Review(case.reviewed, settings.today, settings.stale_after_days),
+        trainer=settings.trainer,
     )
     return GeneratedPage(
         f"cases/{case.id}.md", markdown, in_nav=False, source=case_file.doc.display, parent=LIBRARY_URI

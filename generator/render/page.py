@@ -8,6 +8,9 @@ from datetime import date
 
 LIBRARY_URI = "cases/index.md"
 PROCEDURES_URI = "procedures/index.md"
+# Who a build is for: the trainer's edition has everything; the trainee's leaves out what
+# only a trainer should see (see RenderSettings.trainer).
+EDITIONS = ("trainer", "trainee")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,15 @@ class RenderSettings:
     stale_after_days: int = 365
     # A preview (`mkdocs serve`): printouts say so instead of pointing at a local address.
     preview: bool = False
+    # "trainee": no trainer notes, answer keys, role-play cards, observer sheets or session
+    # plans on any page; the render functions leave them out, so neither search nor the
+    # service worker can carry them.
+    edition: str = "trainer"
+
+    @property
+    def trainer(self) -> bool:
+        """Whether pages may carry what is meant for trainers only."""
+        return self.edition != "trainee"
 
     def site_path(self, uri: str) -> str:
         """Where a page's HTML is served, relative to the site root."""

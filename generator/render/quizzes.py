@@ -57,10 +57,18 @@ class Quiz:
     questions: list[QuestionView] = field(default_factory=list)
     case_id: str | None = None
     source: str | None = None  # the file it comes from, as the trainer names it
+    pass_mark: int | None = None  # percent of questions right to pass (pre- and post-tests)
 
     @property
     def uri(self) -> str:
         return f"quizzes/{self.id}.md"
+
+    @property
+    def pass_count(self) -> int | None:
+        """The fewest right answers that reach the pass mark."""
+        if self.pass_mark is None:
+            return None
+        return -(-self.pass_mark * len(self.questions) // 100)
 
     @property
     def depth(self) -> str:
@@ -79,7 +87,8 @@ def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[Gener
     """The quiz list, the mixed practice page and the progress page."""
     if not quizzes:
         return []
-    pages = [GeneratedPage(QUIZZES_URI, render_template("quizzes.md.j2", quizzes=quizzes), in_nav=True)]
+    quiz_list = render_template("quizzes.md.j2", quizzes=quizzes, trainer=settings.trainer)
+    pages = [GeneratedPage(QUIZZES_URI, quiz_list, in_nav=True)]
     pages.append(GeneratedPage(MIX_URI, _mix_page(quizzes, settings), in_nav=False, parent=QUIZZES_URI))
     # The progress table is raw HTML (Markdown is not processed in table cells), so its
     # links are made here, for the site's URL style.
@@ -89,13 +98,15 @@ def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[Gener
     return pages
 
 
-def one_quiz_pages(quiz: Quiz) -> list[GeneratedPage]:
-    """A quiz's page, its printed sheet and its answer key."""
-    return [
-        _page(quiz.uri, "quiz.md.j2", quiz),
-        _page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz),
-        _page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz),
+def one_quiz_pages(quiz: Quiz, trainer: bool = True) -> list[GeneratedPage]:
+    """A quiz's page, its printed sheet and, for the trainer's edition, its answer key."""
+    pages = [
+        _page(quiz.uri, "quiz.md.j2", quiz, trainer),
+        _page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz, trainer),
     ]
+    if trainer:
+        pages.append(_page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz, trainer))
+    return pages
 
 
 def lesson_quiz_note(kb: KnowledgeBase, lesson_id: str) -> str | None:
@@ -145,8 +156,8 @@ def question_topics(question: Question, quiz_topics: list[str]) -> tuple[str, ..
     return tuple(question.topics or quiz_topics or [DEFAULT_TOPIC])
 
 
-def _page(uri: str, template: str, quiz: Quiz) -> GeneratedPage:
-    markdown = render_template(template, quiz=quiz, letters=LETTERS)
+def _page(uri: str, template: str, quiz: Quiz, trainer: bool = True) -> GeneratedPage:
+    markdown = render_template(template, quiz=quiz, letters=LETTERS, trainer=trainer)
     return GeneratedPage(uri, markdown, in_nav=False, source=quiz.source, parent=QUIZZES_URI)
 
 
@@ -158,7 +169,9 @@ def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
 
 def bank_quiz(bank_file: BankFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     bank = bank_file.bank
-    quiz = Quiz(bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics), source=bank_file.doc.display)
+    quiz = Quiz(
+        bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics), source=bank_file.doc.display, pass_mark=bank.pass_mark
+    )
     quiz.questions = [_view(n, q, index, lessons, quiz.topics) for n, q in enumerate(bank.questions, start=1)]
     return quiz
 

@@ -65,7 +65,7 @@ def _address(uri: str, settings: RenderSettings) -> str:
 
 
 def _documents(kb: KnowledgeBase) -> dict:
-    files = [*kb.cases, *kb.procedures, *kb.forms, *kb.banks, *kb.reference.values()]
+    files = [*kb.cases, *kb.procedures, *kb.forms, *kb.banks, *kb.sessions, *kb.reference.values()]
     return {file.doc.display: file.doc for file in files}
 
 

@@ -581,10 +581,6 @@
       const option = form.elements.topic.selectedOptions[0];
       const topic = form.elements.topic.value;
       const count = parseInt(form.elements.count.value, 10) || 10;
-      if (window.location.protocol === "file:") {
-        status.textContent = TEXT.fromFile;
-        return;
-      }
       const picks = drawPositions((option && option.dataset.from) || "", count);
       status.textContent = TEXT.loading;
       busy(true);
@@ -605,7 +601,9 @@
           if (draw === draws) busy(false);
         });
     });
-    form.hidden = false;
+    // A copy opened from the file system cannot fetch its other pages: say so up front.
+    if (window.location.protocol === "file:") status.textContent = TEXT.fromFile;
+    else form.hidden = false;
   }
 
   // The pass mark is a percentage: the fewest right answers that reach it, and the verdict.

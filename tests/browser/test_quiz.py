@@ -661,6 +661,19 @@ def test_mixed_practice_says_so_when_it_cannot_load_the_questions(quiz_page, pra
     expect(page.locator(".tk-mix__status")).to_contain_text(f"已抽取 {TOTAL - 1} 题（原则）")
 
 
+def test_a_copy_opened_from_files_says_practice_needs_the_site_served(quiz_page, tmp_path):
+    # Browsers refuse to fetch one file:// page from another, so no draw is offered there.
+    # The copy made for files has no instant navigation (it needs a server too).
+    project = practice_project(tmp_path / "files")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    - navigation.instant\n", ""), encoding="utf-8")
+    site = build(project)
+    page = quiz_page
+    page.goto((site / "quizzes" / "mix" / "index.html").as_uri())
+    expect(page.locator(".tk-mix__status")).to_contain_text("从文件打开的离线版不能抽题")
+    expect(page.locator("form[data-tk-mix]")).to_be_hidden()
+
+
 def test_the_practice_page_does_not_grow_with_the_number_of_questions(tmp_path):
     few = build(practice_project(tmp_path / "few"))
     many = build(practice_project(tmp_path / "many", extra=250))

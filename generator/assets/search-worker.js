@@ -7,10 +7,12 @@
 // Nothing is downloaded until the first query; then only Pagefind's script, its
 // WebAssembly, the index chunks for the words typed and the excerpts of the results shown.
 //
-// Two things Pagefind does not do, done here: a query typed in Traditional characters
-// (投訴) is searched in Simplified (投诉), the script the site is written in, through
-// OpenCC's character table (generator/opencc_table.py; 10 KB gzipped, fetched with the
-// first Chinese query); and pages that contain the query word for word come first.
+// What Pagefind does not do in a worker, done here: a Chinese query is split into words
+// (in a page Pagefind does it itself, seeing <html lang="zh">; a worker has no page); a
+// query typed in Traditional characters (投訴) is searched in Simplified (投诉), the script
+// the site is written in, through OpenCC's character table (generator/opencc_table.py;
+// 10 KB gzipped, fetched with the first Chinese query); and pages that contain the query
+// word for word come first.
 "use strict";
 
 const SETUP = 0;
@@ -26,10 +28,12 @@ const HAN = /\p{Script=Han}/u;
 
 let engine = null;          // Pagefind, once loaded
 let table = null;           // Traditional → Simplified, once loaded
+let language = "zh";        // the site's, as Material's search configuration gives it
 let latest = 0;             // the query being answered; older answers are dropped
 
 self.addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
+    language = message.data?.config?.lang?.[0] || language;
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     const ticket = ++latest;
@@ -89,7 +93,7 @@ async function simplified(text) {
 async function answer(query) {
   const text = await simplified(query.trim());
   if (text === "") return { items: [] };
-  const search = await (await pagefind()).search(text);
+  const search = await (await pagefind()).search(segmented(text));
   const words = text.split(/\s+/);
   const terms = Object.fromEntries(words.map((word) => [word, true]));
   const mark = marker(words);
@@ -103,16 +107,25 @@ async function answer(query) {
   return { items: wordForWordFirst(found, text).map(({ data, score }) => page(data, score, terms, mark)) };
 }
 
+// The query with spaces between its words, as Pagefind splits it in a page whose
+// language needs it (Chinese has no spaces): 这不归我们管 → 这 不 归 我们 管.
+function segmented(text) {
+  if (!HAN.test(text) || typeof Intl.Segmenter === "undefined") return text;
+  const words = new Intl.Segmenter(language, { granularity: "word" }).segment(text);
+  return Array.from(words, ({ segment }) => segment).join(" ").replace(/\s+/g, " ").trim();
+}
+
 // Pagefind ranks by the words a query splits into, so a page with the whole phrase
-// (这不归我们管) can rank below pages that only share its words. Pages that contain the
-// query word for word move to the top, in Pagefind's order, scored as the best.
+// (不归你管) can rank below pages that only share its words. Pages that contain the query
+// word for word move to the top, in Pagefind's order, scored at least as high as the
+// pages they passed.
 function wordForWordFirst(found, text) {
   const phrase = squeezed(text);
   if ([...phrase].length < 2) return found;
-  const best = Math.max(...found.map(({ score }) => score));
   const whole = found.filter(({ data }) => squeezed(data.content || "").includes(phrase));
   const rest = found.filter((result) => !whole.includes(result));
-  return [...whole.map(({ data, score }) => ({ data, score: Math.max(score, best) })), ...rest];
+  const passed = Math.max(...rest.map(({ score }) => score));
+  return [...whole.map(({ data, score }) => ({ data, score: Math.max(score, passed) })), ...rest];
 }
 
 // Text compared without spaces, line breaks or Pagefind's word breaks (zero-width spaces).

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import unescape
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -42,6 +44,58 @@ def test_common_words_find_pages(page, base_url, search, query):
     expect(page.locator(".md-search-result mark", has_text=query).first).to_be_visible()
     for link in results.all():
         assert link.get_attribute("href").startswith(base_url)
+
+
+# --- Across scripts and phrases --------------------------------------------------------
+
+
+def result_pages(results) -> list[str]:
+    """The pages listed (one link a page; sections below it left out), without ?h=…#…."""
+    pages = [re.sub(r"[?#].*", "", link.get_attribute("href")) for link in results.all()]
+    return list(dict.fromkeys(pages))
+
+
+def test_a_query_in_traditional_characters_finds_what_its_simplified_form_finds(new_context, base_url, search):
+    found = {}
+    for query in ("投诉", "投訴"):
+        page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+        page.goto(base_url)
+        found[query] = result_pages(search(page, query))
+        # The Simplified word is what the pages say, and what is highlighted.
+        expect(page.locator(".md-search-result mark", has_text="投诉").first).to_be_visible()
+    assert found["投訴"] == found["投诉"]
+    assert f"{base_url}procedures/complaint-handling/" in found["投訴"]
+    assert len(found["投訴"]) >= 10
+
+
+def indexed_pages_containing(site: Path, phrase: str) -> list[str]:
+    """The pages Pagefind indexes whose text has the phrase word for word."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        body = html[html.index("data-pagefind-body") :]
+        body = body[: body.find("</article>")]
+        text = re.sub(r"[\s\u200b]+", "", unescape(re.sub(r"<[^>]+>", "", body)))
+        if phrase in text:
+            pages.append("" if path.parent == site else path.parent.relative_to(site).as_posix() + "/")
+    return pages
+
+
+# Phrases staff remember from a lesson, each on one page only: Pagefind alone ranks their
+# page 6th and 9th, below pages that merely share the words 不, 归, 管.
+@pytest.mark.parametrize("phrase", ["这不归我管", "不归你管"])
+def test_a_phrase_found_word_for_word_ranks_its_page_first(page, base_url, site_dir, search, phrase):
+    (expected,) = indexed_pages_containing(site_dir, phrase) or [None]
+    assert expected, f"no page of the site has {phrase} word for word"
+    page.goto(base_url)
+
+    pages = result_pages(search(page, phrase))
+
+    assert pages[0] == base_url + expected, f"{phrase}: {pages[:5]}"
+    # The phrase is marked whole in that page's result, not only its pieces.
+    assert page.locator(".md-search-result__item").first.locator("mark", has_text=phrase).count() >= 1
 
 
 # --- What a trainer typed is shown as text in the results, never run ------------------

@@ -6,6 +6,10 @@ from mkdocs.config.base import Config
 from generator.render.page import EDITIONS
 
 
+# The options that name content folders, as pipeline.sources_for takes them.
+FOLDER_OPTIONS = ("cases_dir", "reference_dir", "procedures_dir", "forms_dir", "questions_dir", "lessons_dir", "sessions_dir")
+
+
 class TrainingConfig(Config):
     enabled = opt.Type(bool, default=True)
     # Folders of YAML content, relative to mkdocs.yml.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from generator.offline import build_version, manifest, precache_list, service_worker
@@ -23,19 +24,36 @@ from generator.upstream import material_search
 
 log = logging.getLogger("mkdocs.plugins.training")
 
-SEARCH_WORKER = "assets/training/search-worker.js"
+ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
+ASSET_URI = "assets/training"
+STYLESHEETS = ("training.css", "quiz.css", "print.css")
+SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
+# The preview registers no service worker: it would answer live-reload requests itself.
+PREVIEW_SCRIPTS = tuple(name for name in SCRIPTS if name != "offline.js")
+OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/opencc-ts.json", "vendor/iframe-worker-shim.js")
+SEARCH_WORKER = f"{ASSET_URI}/search-worker.js"
 # The preview refreshes its search index once edits have paused this long (seconds).
 PREVIEW_SEARCH_DELAY = 10.0
 
 
 class SiteFinish:
     def __init__(self, config: MkDocsConfig, search: str, terms: list, serving: bool):
+        # Our template additions (web app manifest, search worker) sit right above Material's.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
+        scripts = PREVIEW_SCRIPTS if serving else SCRIPTS
+        config.extra_javascript.extend(f"{ASSET_URI}/{name}" for name in scripts)
         material_search.serve_shim_locally(config)
         self.pagefind = material_search.answer_with_pagefind(config) if search == "pagefind" else False
         if not self.pagefind:
             material_search.teach_segmenter(search_vocabulary(terms))
         self.pages_marked = 0
         self.serving = serving
+
+    def asset_files(self, config: MkDocsConfig) -> list[File]:
+        names = STYLESHEETS + SCRIPTS + OTHER_ASSETS
+        return [File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)) for name in names]
 
     def page_context(self, context):
         if self.pagefind:

@@ -7,9 +7,9 @@
 // Nothing is downloaded until the first query; then only Pagefind's script, its
 // WebAssembly, the index chunks for the words typed and the excerpts of the results shown.
 //
-// What Pagefind does not do in a worker, done here: a Chinese query is split into words
-// (in a page Pagefind does it itself, seeing <html lang="zh">; a worker has no page); a
-// query typed in Traditional characters (投訴) is searched in Simplified (投诉), the script
+// What Pagefind does not do in a worker, done here: a Chinese phrase is split into words
+// when the phrase itself is not a word of the index (in a page Pagefind splits every
+// query, seeing <html lang="zh">; a worker has no page); a query typed in Traditional characters (投訴) is searched in Simplified (投诉), the script
 // the site is written in, through OpenCC's character table (generator/opencc_table.py;
 // 10 KB gzipped, fetched with the first Chinese query); and pages that contain the query
 // word for word come first.
@@ -21,6 +21,7 @@ const QUERY = 2;
 const RESULT = 3;
 
 const SHOWN = 20;           // results whose excerpts are fetched and listed
+const PEEK = 5;             // results looked at before the query is split into words
 const SECTIONS = 3;         // headings listed under a result before "more"
 const PAGEFIND = new URL("../../pagefind/pagefind.js", self.location.href).href;
 const TRADITIONAL = new URL("vendor/opencc-ts.json", self.location.href).href;
@@ -93,18 +94,35 @@ async function simplified(text) {
 async function answer(query) {
   const text = await simplified(query.trim());
   if (text === "") return { items: [] };
-  const search = await (await pagefind()).search(segmented(text));
   const words = text.split(/\s+/);
   const terms = Object.fromEntries(words.map((word) => [word, true]));
   const mark = marker(words);
-  // A result whose excerpt cannot be fetched (offline, and never opened) is left out:
-  // what is listed can be opened.
-  const loaded = await Promise.allSettled(search.results.slice(0, SHOWN).map((result) => result.data()));
-  const found = [];
-  loaded.forEach((outcome, rank) => {
-    if (outcome.status === "fulfilled") found.push({ data: outcome.value, score: search.results[rank].score });
-  });
+  // Pagefind in a worker does not know the site's language, so it takes a Chinese query
+  // as one word: right for a word of the index (禁语), wrong for a phrase (这不归我管),
+  // which then finds pages that merely share a character. So the query as typed first;
+  // when none of its first results contains it, the query split into words.
+  const engine = await pagefind();
+  let search = await engine.search(text);
+  let found = await loaded(search, 0, PEEK);
+  const split = segmented(text);
+  if (split !== text && !found.some(({ data }) => contains(data, text))) {
+    search = await engine.search(split);
+    found = await loaded(search, 0, PEEK);
+  }
+  found = found.concat(await loaded(search, PEEK, SHOWN));
   return { items: wordForWordFirst(found, text).map(({ data, score }) => page(data, score, terms, mark)) };
+}
+
+// Results from..to with their pages' data. A result whose data cannot be fetched (offline,
+// and never opened) is left out: what is listed can be opened.
+async function loaded(search, from, to) {
+  const results = search.results.slice(from, to);
+  const outcomes = await Promise.allSettled(results.map((result) => result.data()));
+  const found = [];
+  outcomes.forEach((outcome, index) => {
+    if (outcome.status === "fulfilled") found.push({ data: outcome.value, score: results[index].score });
+  });
+  return found;
 }
 
 // The query with spaces between its words, as Pagefind splits it in a page whose
@@ -120,12 +138,15 @@ function segmented(text) {
 // word for word move to the top, in Pagefind's order, scored at least as high as the
 // pages they passed.
 function wordForWordFirst(found, text) {
-  const phrase = squeezed(text);
-  if ([...phrase].length < 2) return found;
-  const whole = found.filter(({ data }) => squeezed(data.content || "").includes(phrase));
+  if ([...squeezed(text)].length < 2) return found;
+  const whole = found.filter(({ data }) => contains(data, text));
   const rest = found.filter((result) => !whole.includes(result));
   const passed = Math.max(...rest.map(({ score }) => score));
   return [...whole.map(({ data, score }) => ({ data, score: Math.max(score, passed) })), ...rest];
+}
+
+function contains(data, text) {
+  return squeezed(data.content || "").includes(squeezed(text));
 }
 
 // Text compared without spaces, line breaks or Pagefind's word breaks (zero-width spaces).

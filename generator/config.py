@@ -32,3 +32,7 @@ class TrainingConfig(Config):
     # notes, answer keys, role-play cards and observer sheets, and session plans
     # (EDITION=trainee make site).
     edition = opt.Choice(EDITIONS, default="trainer")
+    # HTML made from trainers' Markdown (cases, banks, lessons ...) is cleaned with an
+    # allowlist: no script, event handler, style or javascript: link. A site whose authors
+    # are all trusted and want raw HTML sets `raw_html: true`.
+    raw_html = opt.Type(bool, default=False)

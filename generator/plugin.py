@@ -23,7 +23,7 @@ from generator.pipeline import site_pages, sources_for
 from generator.preview import Preview
 from generator.render import RenderSettings
 from generator.render.additions import PageAdditions
-from generator.render.cjk import join_wrapped_lines
+from generator.render.sanitize import PageHtml
 from generator.site_finish import SiteFinish
 
 
@@ -65,6 +65,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
             preview.content_failed(exc.errors)
             self.kb, self.pages = None, []
+        self.html = PageHtml(self.pages, self.config.raw_html)
         self.additions = PageAdditions(self.kb, self.sources.lessons_dir, Path(config.docs_dir))
         self.finish = SiteFinish(config, self.config.search, self.additions.terms, serving=preview is not None)
         return config
@@ -107,9 +108,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             return None
         return self.additions.apply(page.file.src_uri, markdown, generated=page.file.generated_by is not None)
 
-    # Chinese wrapped over several source lines would show a space at every wrap.
+    # Every page's HTML cleaned with an allowlist (unless raw_html), Chinese lines joined.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        return join_wrapped_lines(html) if self.config.enabled else None
+        return self.html.finish(page.file.src_uri, html) if self.config.enabled else None
 
     # While a page kept out of the nav renders, its parent page is marked active, so the
     # sidebar still shows where the reader is; MkDocs resets `active` after each page.

@@ -26,6 +26,9 @@ class GeneratedPage:
     in_nav: bool
     source: str | None = None
     parent: str | None = None
+    # Exact HTML our own code made for the page (a flowchart's or QR code's SVG, with its
+    # style sheet), which the sanitiser passes as it is (see render/sanitize.py).
+    trusted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,10 @@ def procedure_and_checklist(
     qr = qr_svg(url, f"扫码打开在线流程：{procedure.title}") if url else None
     checklist = render_template("checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view)
     return [
-        GeneratedPage(page_uri, page, in_nav=False, source=source, parent=PROCEDURES_URI),
+        GeneratedPage(page_uri, page, in_nav=False, source=source, parent=PROCEDURES_URI, trusted=tuple(charts.values())),
         GeneratedPage(
-            f"print/checklists/{procedure.id}.md", checklist, in_nav=False, source=source, parent=PROCEDURES_URI
+            f"print/checklists/{procedure.id}.md", checklist, in_nav=False, source=source, parent=PROCEDURES_URI,
+            trusted=(qr,) if qr else (),
         ),
     ]
 

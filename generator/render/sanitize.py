@@ -17,6 +17,8 @@ from types import MappingProxyType
 
 import nh3
 
+from generator.render.cjk import join_wrapped_lines
+
 
 @dataclass(frozen=True)
 class HtmlPolicy:
@@ -82,7 +84,19 @@ def _clean(html: str, policy: HtmlPolicy) -> str:
         # Our own links stay as written: no rel added to every <a>.
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_no_outside_loads,
     )
+
+
+# Where the browser loads something by itself as the page opens. The site makes no request
+# outside itself (no CDN, no web font, no tracking pixel): such a source is dropped.
+_LOADED = {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset")}
+
+
+def _no_outside_loads(tag: str, attribute: str, value: str) -> str | None:
+    if (tag, attribute) in _LOADED and ("//" in value or ":" in value.split("/", 1)[0]):
+        return None
+    return value
 
 
 # What Python-Markdown makes from a trainer's Markdown with the extensions in mkdocs.yml
@@ -155,3 +169,18 @@ GENERATED_PAGE_HTML = MARKDOWN_HTML.extended(
     },
     attribute_prefixes=("data-", "aria-"),
 )
+
+
+class PageHtml:
+    """The last step of every page's HTML: cleaned with ``GENERATED_PAGE_HTML`` (unless the
+    site opts into raw HTML with the plugin's ``raw_html: true``), keeping the SVG our own
+    code made for it, then Chinese wrapped over several source lines joined."""
+
+    def __init__(self, pages: Iterable, raw_html: bool):
+        self.trusted = {page.uri: page.trusted for page in pages if page.trusted}
+        self.raw_html = raw_html
+
+    def finish(self, uri: str, html: str) -> str:
+        if not self.raw_html:
+            html = sanitize_html(html, GENERATED_PAGE_HTML, keep=self.trusted.get(uri, ()))
+        return join_wrapped_lines(html)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html.parser import HTMLParser
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -69,15 +70,67 @@ def _no_filter_separator(value: str) -> str:
     return value
 
 
+# HTML blocks written into Markdown must close: an unclosed <div> turns the rest of the page
+# into literal Markdown, and a stray </div> closes one of the page's own.
+_CONTAINERS = frozenset(
+    "div details section article aside figure table blockquote ul ol dl form nav header footer main".split()
+)
+_CODE = re.compile(r"^\s*(```|~~~).*?^\s*\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
+
+
+class _Containers(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.stray: str | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _CONTAINERS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        pass  # <div/> opens nothing
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _CONTAINERS:
+            return
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+        elif self.stray is None:
+            self.stray = tag
+
+
+def _balanced_html(value: str) -> str:
+    if "<" not in value:
+        return value
+    parser = _Containers()
+    parser.feed(_CODE.sub("", value))
+    parser.close()
+    if parser.open:
+        tag = parser.open[-1]
+        raise PydanticCustomError(
+            "unbalanced_html", f"HTML 标签 <{tag}> 没有闭合：请在这段内容末尾补上 </{tag}>，否则页面后面的内容都会显示错乱"
+        )
+    if parser.stray:
+        raise PydanticCustomError(
+            "unbalanced_html", f"多了一个 </{parser.stray}>：前面没有对应的 <{parser.stray}>，请删掉它"
+        )
+    return value
+
+
 # Every single-line field carries this check (Line, Tag, and the shorter kinds beside
 # their models); every Markdown field carries PLAIN_CHARACTERS.
 ONE_LINE = AfterValidator(_one_line)
 PLAIN_CHARACTERS = AfterValidator(_no_control_characters)
+BALANCED_HTML = AfterValidator(_balanced_html)
 FILTER_VALUE = AfterValidator(_no_filter_separator)
 
 # Length caps keep a pasted novel (or a 5 MB accident) out of the build.
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), ONE_LINE]
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), PLAIN_CHARACTERS]
+Markdown = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), PLAIN_CHARACTERS, BALANCED_HTML
+]
 # Tags and industries are offered as filters in the case library.
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20), ONE_LINE, FILTER_VALUE]
 FilterLine = Annotated[Line, FILTER_VALUE]

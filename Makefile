@@ -9,11 +9,22 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site offline test check schema browser clean
 
-$(STAMP): pyproject.toml
+# Exact versions from the lock (what we patch in Material, MkDocs and Pagefind is pinned),
+# then the project itself without resolving anything again.
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -e . --no-deps
 	touch $(STAMP)
+
+## lock: re-resolve requirements.lock from pyproject.toml (newest versions its ranges allow, every platform)
+.PHONY: lock
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	  --upgrade --custom-compile-command "make lock" --quiet -o requirements.lock
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every change
 serve: $(STAMP)

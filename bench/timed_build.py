@@ -9,6 +9,11 @@ from the handler they happen in: jieba loading its dictionary (whichever plugin 
 first would otherwise carry it) and the Pagefind subprocess the training plugin runs after
 the build (a search engine, not the generator). With ``--profile FILE`` the whole build
 runs under cProfile.
+
+A reach into MkDocs' internals that stays here, outside generator/upstream/, because it is
+not shipped: only the benchmark runs it. Assumes MkDocs 1.6's ``PluginCollection`` (its
+``run_event(name, item, **kwargs)``, ``events`` and ``_event_origins``; contract test in
+tests/test_upstream.py). Delete when MkDocs times plugin events itself.
 """
 
 from __future__ import annotations

@@ -10,25 +10,16 @@ from pathlib import Path
 
 from generator.load import KnowledgeBase
 from generator.render import GeneratedPage, render_template
+from generator.upstream.material_assets import MATERIAL_ASSETS, MATERIAL_SEARCH
+from generator.upstream.material_search_worker import SEARCH_INDEX
 
 OFFLINE_URI = "offline.md"
 
 # What a person on duty needs without a signal: the procedures and their checklists, the
 # reference pages, the home page and search, and whatever those pages load.
 _DUTY_PAGES = re.compile(r"^(index\.html|offline/index\.html|offline\.html|(procedures|print/checklists|print/forms|reference)/.*\.html)$")
-_ASSETS = re.compile(
-    r"^assets/("
-    r"stylesheets/[^/]+\.css"
-    r"|javascripts/bundle\.[^/]+\.js"
-    r"|images/favicon\.png"
-    r"|training/[^/]+"
-    r")$"
-)
-_SEARCH_INDEX = "search/search_index.json"
-# Material's search: its worker and the lunr files it loads (not needed with Pagefind).
-_MATERIAL_SEARCH = re.compile(
-    r"^assets/javascripts/(workers/search\.[^/]+\.js|lunr/min/lunr\.(stemmer\.support|zh|multi)\.min\.js)$"
-)
+# Our own assets; Material's are recognised in generator/upstream/material_assets.py.
+_OUR_ASSETS = re.compile(r"^assets/training/[^/]+$")
 # Pagefind's script, WebAssembly and every index chunk: search finds any page offline.
 _PAGEFIND = re.compile(r"^pagefind/([^/]+\.(js|json|pf_meta|pagefind)|index/[^/]+)$")
 
@@ -45,9 +36,11 @@ def precache_list(site_paths: list[str], directory_urls: bool, fragment_pages: d
     for path in sorted(site_paths):
         if _DUTY_PAGES.match(path):
             urls.append(page_url(path, directory_urls))
-        elif _ASSETS.match(path) or path == _SEARCH_INDEX or _PAGEFIND.match(path):
+        elif MATERIAL_ASSETS.match(path) or _OUR_ASSETS.match(path):
             urls.append(path)
-        elif not pagefind and _MATERIAL_SEARCH.match(path):
+        elif path == SEARCH_INDEX or _PAGEFIND.match(path):
+            urls.append(path)
+        elif not pagefind and MATERIAL_SEARCH.match(path):
             urls.append(path)
         elif path in fragment_pages and _DUTY_PAGES.match(fragment_pages[path]):
             urls.append(path)

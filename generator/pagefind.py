@@ -6,17 +6,14 @@ index: a query fetches only the chunks for its words and the excerpts of the res
 Material's search box stays; ``assets/search-worker.js`` answers it from Pagefind.
 
 Pagefind cannot run from file://, so the copy made for a USB stick keeps Material's search.
-Nothing here knows MkDocs: the plugin calls these on the finished site folder.
+Nothing here knows MkDocs: the plugin calls these on the finished site folder. Reading
+Pagefind's own files (its format is internal) is in generator/upstream/pagefind_fragments.py.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
@@ -34,11 +31,6 @@ _UNUSED = (
 )
 # The permalink sign Material's headings end with is not text to search or show.
 _EXCLUDE = ".headerlink"
-_FRAGMENT_SIGNATURE = b"pagefind_dcd"
-# A fragment is gzip'd "pagefind_dcd" + JSON whose first key is the page's URL.
-_GZIP = 31
-_HEAD = 1024
-_URL = re.compile(rb'pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")')
 
 
 class SearchIndexError(Exception):
@@ -65,33 +57,3 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind 建立搜索索引失败：\n{output}")
     for name in _UNUSED:
         (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
-
-
-def read_fragments(site_dir: Path) -> dict[str, dict]:
-    """Pagefind's excerpt files (path in the site): each page's URL, title and text."""
-    fragments = {}
-    for path in sorted((site_dir / PAGEFIND_DIR / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        if data.startswith(_FRAGMENT_SIGNATURE):
-            fragments[path.relative_to(site_dir).as_posix()] = json.loads(data[len(_FRAGMENT_SIGNATURE):])
-    return fragments
-
-
-def fragment_pages(site_dir: Path) -> dict[str, str]:
-    """Each excerpt file of the index with the page it belongs to (path of its HTML file
-    in the site), so the offline copy can keep those of the pages kept offline.
-
-    A fragment holds its page's whole text, but its URL comes first: only the first bytes
-    are inflated (half the time of reading them whole at 1,000 cases).
-    """
-    pages = {}
-    for path in sorted((site_dir / PAGEFIND_DIR / "fragment").glob("*.pf_fragment")):
-        data = path.read_bytes()
-        found = _URL.match(zlib.decompressobj(wbits=_GZIP).decompress(data, _HEAD))
-        if found:
-            url = json.loads(found.group(1))
-        else:  # not the layout we know: read it all
-            url = json.loads(gzip.decompress(data)[len(_FRAGMENT_SIGNATURE):])["url"]
-        url = url.lstrip("/")
-        pages[path.relative_to(site_dir).as_posix()] = url + "index.html" if url == "" or url.endswith("/") else url
-    return pages

@@ -16,11 +16,13 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from generator.offline import build_version, manifest, precache_list, service_worker
-from generator.pagefind import SearchIndexError, fragment_pages, index_site
+from generator.pagefind import SearchIndexError, index_site
 from generator.render import render_template
 from generator.render.glossary import search_vocabulary
-from generator.search_fix import compact_search_index, repair_search_worker
 from generator.upstream import material_search
+from generator.upstream.material_assets import missing_material_assets
+from generator.upstream.material_search_worker import compact_search_index, repair_search_worker
+from generator.upstream.pagefind_fragments import fragment_pages
 
 log = logging.getLogger("mkdocs.plugins.training")
 
@@ -73,11 +75,13 @@ class SiteFinish:
         fragments = self._index(site) if self.pagefind else {}
         if not self.pagefind:
             if not repair_search_worker(site):
-                raise PluginError("Material 的搜索脚本已变：中文查询修复无法应用（见 generator/search_fix.py）")
+                raise PluginError("Material 的搜索脚本已变：中文查询修复无法应用（见 generator/upstream/material_search_worker.py）")
             # Before the offline plugin (priority -100) copies the index into its script.
             compact_search_index(site)
         skip = ("sw.js", "manifest.webmanifest")
         built = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in skip]
+        if missing := missing_material_assets(built):
+            raise PluginError(f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）")
         precache = precache_list(built, config.use_directory_urls, fragments)
         (site / "sw.js").write_text(service_worker(build_version(site, built), precache), encoding="utf-8")
         (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
@@ -94,9 +98,9 @@ class SiteFinish:
             raise PluginError("Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）")
         try:
             index_site(site)
+            return fragment_pages(site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        return fragment_pages(site)
 
 
 class _PreviewIndex:

@@ -1,14 +1,27 @@
-"""Shared fixtures: small projects made on the fly from the minimal fixture."""
+"""Shared fixtures: the shipped project built once per session, and small projects made
+on the fly from the minimal fixture."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project into site; extra environment variables in env."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env={**MKDOCS_ENV, **env}, capture_output=True, text=True, timeout=300,
+    )
 
 
 def pytest_addoption(parser):
@@ -42,3 +55,14 @@ def project(tmp_path: Path) -> Path:
     target = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The shipped project, built once per test session (strict, no warning) and shared by
+    every test that reads it, browser tests included. Read it; never write to it."""
+    site = tmp_path_factory.mktemp("shipped-site")
+    result = build(ROOT, site)
+    if result.returncode != 0 or "WARNING" in result.stderr:
+        pytest.fail(f"mkdocs build --strict of the project failed:\n{result.stderr}{result.stdout}")
+    return site

@@ -3,60 +3,39 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from generator.pagefind import fragment_pages, read_fragments
-from tests.conftest import ROOT
-
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env={**ENV, **env}, capture_output=True, text=True, timeout=300,
-    )
-
-
-@pytest.fixture(scope="module")
-def project_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+from generator.upstream.pagefind_fragments import fragment_pages
+from tests.conftest import ROOT, build
+from tests.pagefind_reader import read_fragments
 
 
 def page_text(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-def test_project_builds_a_page_per_case_and_the_library(project_site):
+def test_project_builds_a_page_per_case_and_the_library(shipped_site):
     case_files = sorted(p.stem for p in (ROOT / "cases").glob("*.yml"))
     assert case_files, "the project ships cases"
-    library = page_text(project_site, "cases/index.html")
+    library = page_text(shipped_site, "cases/index.html")
     for case_id in case_files:
-        assert (project_site / "cases" / case_id / "index.html").is_file()
+        assert (shipped_site / "cases" / case_id / "index.html").is_file()
         assert f'href="{case_id}/"' in library
 
 
-def test_case_pages_stay_out_of_the_sidebar(project_site):
-    home = page_text(project_site, "index.html")
+def test_case_pages_stay_out_of_the_sidebar(shipped_site):
+    home = page_text(shipped_site, "index.html")
     start = home.index('<nav class="md-nav md-nav--primary"')
     nav = home[start:home.index("md-sidebar--secondary", start)]
     assert "cases/sand-pit/" not in nav
     assert "cases/" in nav  # the library itself is in the sidebar
 
 
-def test_reference_page_lists_the_cases_that_break_each_principle(project_site):
-    principles = page_text(project_site, "reference/principles/index.html")
+def test_reference_page_lists_the_cases_that_break_each_principle(shipped_site):
+    principles = page_text(shipped_site, "reference/principles/index.html")
     section = principles[principles.index('id="p2"'):principles.index('id="p3"')]
     assert "违背这条原则的案例" in section
     assert "../../cases/sand-pit/" in section
@@ -71,8 +50,8 @@ def file_copy(tmp_path_factory) -> Path:
     return site
 
 
-def test_search_is_indexed_by_pagefind_in_chinese_words(project_site):
-    fragments = read_fragments(project_site).values()
+def test_search_is_indexed_by_pagefind_in_chinese_words(shipped_site):
+    fragments = read_fragments(shipped_site).values()
     pages = {fragment["url"] for fragment in fragments}
     assert {"/cases/sand-pit/", "/procedures/complaint-handling/", "/reference/principles/"} <= pages
     words = set(re.split(r"[\s\u200b]+", " ".join(fragment["content"] for fragment in fragments)))
@@ -80,33 +59,33 @@ def test_search_is_indexed_by_pagefind_in_chinese_words(project_site):
     sand_pit = next(fragment for fragment in fragments if fragment["url"] == "/cases/sand-pit/")
     assert sand_pit["meta"]["title"] == "小区里的沙池"  # the heading's permalink sign left out
     # Material's page script still loads its index: an empty one, a few hundred bytes.
-    material = json.loads(page_text(project_site, "search/search_index.json"))
-    assert material["docs"] == [] and len(page_text(project_site, "search/search_index.json")) < 1000
+    material = json.loads(page_text(shipped_site, "search/search_index.json"))
+    assert material["docs"] == [] and len(page_text(shipped_site, "search/search_index.json")) < 1000
 
 
-def test_quizzes_and_printouts_stay_out_of_search(project_site):
+def test_quizzes_and_printouts_stay_out_of_search(shipped_site):
     # The list of quizzes is found by search; the quizzes themselves would give answers away.
-    pages = {fragment["url"] for fragment in read_fragments(project_site).values()} - {"/quizzes/"}
+    pages = {fragment["url"] for fragment in read_fragments(shipped_site).values()} - {"/quizzes/"}
     assert not any(url.startswith(("/quizzes/", "/print/", "/offline/")) for url in pages), sorted(pages)
     assert "/tags/" not in pages
 
 
-def test_each_excerpt_file_is_matched_to_its_page(project_site):
+def test_each_excerpt_file_is_matched_to_its_page(shipped_site):
     # The offline copy keeps the excerpts of the pages it keeps, found by their URL.
-    pages = fragment_pages(project_site)
+    pages = fragment_pages(shipped_site)
     assert pages == {
         path: fragment["url"].lstrip("/") + ("index.html" if fragment["url"].endswith("/") else "")
-        for path, fragment in read_fragments(project_site).items()
+        for path, fragment in read_fragments(shipped_site).items()
     }
     assert "procedures/complaint-handling/index.html" in pages.values()
-    assert all((project_site / page).is_file() for page in pages.values())
+    assert all((shipped_site / page).is_file() for page in pages.values())
 
 
-def test_long_lists_of_cases_stay_out_of_search(project_site):
+def test_long_lists_of_cases_stay_out_of_search(shipped_site):
     # Each case is found on its own page. Lists of every case (the library, the cases under
     # each principle) would make those pages match any case's words, and building the
     # excerpt of a page that long took Pagefind 22 s at 5,000 cases (bench/results.md).
-    fragments = {fragment["url"]: fragment for fragment in read_fragments(project_site).values()}
+    fragments = {fragment["url"]: fragment for fragment in read_fragments(shipped_site).values()}
     for url in ("/cases/", "/reference/principles/", "/quizzes/"):
         text = fragments[url]["content"].replace("\u200b", "")
         assert "小区里的沙池" not in text, url
@@ -121,12 +100,12 @@ def test_file_copy_search_index_is_segmented_into_chinese_words(file_copy):
         assert word in words, word
 
 
-def test_site_makes_no_external_requests_in_its_html(project_site):
-    for page in project_site.rglob("*.html"):
+def test_site_makes_no_external_requests_in_its_html(shipped_site):
+    for page in shipped_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         # Links a person may follow are fine; anything the browser fetches by itself is not.
         for tag, url in re.findall(r'<(script|img|link|iframe|source|video|audio)\b[^>]*?(?:src|href)="((?:https?:)?//[^"]+)"', html):
-            pytest.fail(f"{page.relative_to(project_site)} fetches {url} (<{tag}>)")
+            pytest.fail(f"{page.relative_to(shipped_site)} fetches {url} (<{tag}>)")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 

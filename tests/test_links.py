@@ -11,9 +11,6 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_build import build
-
 
 class PageParser(HTMLParser):
     def __init__(self):
@@ -34,11 +31,8 @@ class PageParser(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site(shipped_site) -> Path:
+    return shipped_site
 
 
 def target_file(site: Path, page: str, url: str) -> tuple[str, str] | None:

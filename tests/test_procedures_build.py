@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagefind import read_fragments
-
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, sources_for
-from tests.conftest import ROOT
-from tests.test_build import build, page_text
+from tests.conftest import ROOT, build
+from tests.pagefind_reader import read_fragments
+from tests.test_build import page_text
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "cases", "reference", "procedures", "forms", "questions")
 
@@ -42,11 +41,9 @@ def site_with_url(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site_without_url(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site_without_url(shipped_site) -> Path:
+    """The shipped project has no site_url (tests/conftest.py builds it once)."""
+    return shipped_site
 
 
 def procedure_ids() -> list[str]:

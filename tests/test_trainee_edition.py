@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagefind import read_fragments
+from tests.pagefind_reader import read_fragments
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings
 from tests.conftest import ROOT
-from tests.test_build import build
+from tests.conftest import build
 
 _TAG = re.compile(r"<[^>]+>")
 # A run of Chinese text long enough to belong to one passage only.

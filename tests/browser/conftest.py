@@ -42,6 +42,15 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Every test in this folder drives Chromium or serves a site: `-m "not browser"`
+    (make test-fast) leaves them all out, a module that forgets its mark included."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
 # --- The knowledge base as the trainers wrote it --------------------------------------
 
 
@@ -81,20 +90,9 @@ def cases() -> dict[str, CaseSummary]:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built once with `mkdocs build --strict` into a temporary folder."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed ({result.returncode}):\n{result.stderr}{result.stdout}")
-    return site
+def site_dir(shipped_site: Path) -> Path:
+    """The real project, built once per session (tests/conftest.py) with `mkdocs build --strict`."""
+    return shipped_site
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,6 +11,8 @@ import pytest
 
 from tests.browser.conftest import ROOT, build_site, search_for, serving
 
+pytestmark = pytest.mark.browser
+
 FIXTURES = ROOT / "tests" / "fixtures"
 PROCEDURE = "customer-visit"
 

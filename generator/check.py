@@ -7,22 +7,10 @@ Each problem is reported at the line of the field that holds the bad id.
 from __future__ import annotations
 
 from generator.errors import ContentError
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
+from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import MAX_QUESTIONS_PER_QUIZ
 from generator.procedure_check import check_procedure
-
-# Human names of the reference kinds, for messages.
-_KIND_NAMES = {
-    "principles": "投诉处理原则",
-    "complaint-categories": "投诉类别",
-    "customer-types": "难缠客户类型",
-    "personality-types": "性格类型",
-    "complainant-psychology": "投诉心理",
-    "complaint-values": "投诉的价值",
-    "forbidden-phrases": "服务禁语",
-    "glossary": "术语",
-}
-
 
 def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
     errors = _check_reference_ids(kb)
@@ -130,13 +118,6 @@ _FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单", "le
 _FILE_FOLDERS = {"lessons": "content/lessons/"}
 # Quiz pages that are not question banks live beside them.
 RESERVED_BANK_IDS = {"index", "mix", "progress", "cases"}
-_LINK_REFERENCE_KINDS = {
-    "principle": "principles",
-    "complaint_category": "complaint-categories",
-    "customer_type": "customer-types",
-    "forbidden_phrase": "forbidden-phrases",
-    "term": "glossary",
-}
 
 
 def _too_many_questions(count: int) -> str:
@@ -173,8 +154,8 @@ def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
 
 def _check_link(kb: KnowledgeBase, doc, loc: tuple, link) -> list[ContentError]:
     name, ref_id = link.target
-    if name in _LINK_REFERENCE_KINDS:
-        kind = _LINK_REFERENCE_KINDS[name]
+    if name in REFERENCE_LINKS:
+        kind = REFERENCE_LINKS[name]
         return _unknown(doc, loc + (name,), ref_id, reference_ids(kb, kind), kind)
     folder = {"case": "cases", "procedure": "procedures", "lesson": "lessons"}[name]
     errors = _unknown_file(kb, doc, loc + (name,), ref_id, folder)
@@ -196,7 +177,7 @@ def _unknown_file(kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str) 
 def _unknown(doc, loc: tuple, ref_id: str, known: set[str] | None, kind: str) -> list[ContentError]:
     if known is None or ref_id in known:  # None: the reference file is broken, reported on its own
         return []
-    name = _KIND_NAMES[kind]
+    name = REFERENCE_KINDS[kind].name
     hint = f"已有：{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"
     return [doc.error(loc, f"没有编号为 {ref_id} 的{name}（{hint}）")]
 

@@ -10,24 +10,27 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import logging
+import os
 import re
 import sys
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-import yaml
-
 from generator.errors import ContentErrors
-from generator.quiz_quality import check_quiz_quality, longest_share, quizzes
-from generator.stats import knowledge_base_stats
-from generator.review import DEFAULT_STALE_AFTER_DAYS, stale_items
 from generator.export import gift, moodle_xml, quizzes_for_export
+from generator.knowledge_base import KnowledgeBase, Sources
 from generator.model.base import SLUG_PATTERN
-from generator.pipeline import read_knowledge_base, site_pages, sources_for
-from generator.render import RenderSettings, render_template
+from generator.model.question import QUESTION_TYPES
 from generator.output_file import OutputRefused, output_file, output_folder, write_text
+from generator.pipeline import read_knowledge_base, site_pages, sources_for
+from generator.quiz_quality import check_quiz_quality, longest_share, quizzes
+from generator.render import RenderSettings, render_template
+from generator.review import review_period_problem, stale_items
 from generator.schema import SCHEMA_DIR, write_schemas
-
+from generator.settings import CONTENT_FOLDERS, STALE_AFTER_DAYS
+from generator.stats import knowledge_base_stats
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="training-kb", description="客户服务培训知识库的生成器工具。")
@@ -35,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
     check.add_argument("--stale", action="store_true", help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程")
-    check.add_argument("--days", type=review_days, default=None, help="审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 365")
+    check.add_argument("--days", type=review_days, default=None, help=f"审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 {STALE_AFTER_DAYS}")
     check.add_argument("--strict", action="store_true", help="题目质量提醒（不读也能猜对的题、重复的题）也算错误")
     stats = commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
     stats.add_argument("--quiz", action="store_true", help="另外列出每个题库中正确选项最长的单选和情景题所占比例")
@@ -54,72 +57,106 @@ def main(argv: list[str] | None = None) -> int:
         print(f"找不到项目：{args.root} 中没有 mkdocs.yml（用 --root 指向项目目录）", file=sys.stderr)
         return 1
     try:
-        plugin_options(args.root)
-    except (yaml.YAMLError, UnicodeDecodeError, AttributeError):
-        # MkDocs itself reports the details; the tool only must not crash on them.
-        print(f"{(args.root / 'mkdocs.yml').as_posix()}: 无法读取（不是 UTF-8 的 YAML 映射），请先修好它", file=sys.stderr)
+        project = read_project(args.root)
+    except ProjectConfigError as exc:
+        print(exc, file=sys.stderr)
         return 1
 
     if args.command == "check":
-        return run_check(args.root, stale=args.stale, days=args.days, strict=args.strict)
+        return run_check(project, stale=args.stale, days=args.days, strict=args.strict)
     if args.command == "new":
-        return run_new_case(args.root, args.id)
+        return run_new_case(project, args.id)
     if args.command == "stats":
-        return run_stats(args.root, quiz=args.quiz)
+        return run_stats(project, quiz=args.quiz)
     if args.command == "export":
-        return run_export(args.root, args.format, args.output)
-    return run_schema(args.root, args.out)
+        return run_export(project, args.format, args.output)
+    return run_schema(project, args.out)
 
 
-def plugin_options(root: Path) -> dict:
-    """The training plugin's options from mkdocs.yml, if any."""
+@dataclass(frozen=True)
+class Project:
+    """What the tool needs from mkdocs.yml: the training plugin's options as the build
+    sees them, and where MkDocs finds the Markdown pages."""
+
+    root: Path
+    folders: dict[str, str]
+    stale_after_days: int
+    edition: str
+    docs_dir: Path
+    directory_urls: bool
+
+    @property
+    def sources(self) -> Sources:
+        return sources_for(self.root, **self.folders)
+
+    def protected_paths(self) -> list[Path]:
+        """What an export or schema file must never overwrite: the content folders, the
+        Markdown pages (docs_dir) and mkdocs.yml itself."""
+        folders = [self.root / folder for folder in self.folders.values()]
+        return [*folders, self.docs_dir, self.root / "mkdocs.yml"]
+
+
+class ProjectConfigError(Exception):
+    """mkdocs.yml cannot be read; the message says where."""
+
+
+def read_project(root: Path) -> Project:
+    """mkdocs.yml read by MkDocs' own loader, so `!ENV`, the plugin's option types and its
+    defaults are exactly the build's. Without mkdocs.yml (``schema`` only): the defaults."""
     config_file = root / "mkdocs.yml"
-    if config_file.is_file():
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("training"), dict):
-                return plugin["training"]
-    return {}
+    if not config_file.is_file():
+        return Project(root, dict(CONTENT_FOLDERS), STALE_AFTER_DAYS, "trainer", root / "docs", True)
+    # Imported here: the core, and `import generator.cli`, load no MkDocs (tests/test_core.py).
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice is not the tool's
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-
-def project_dirs(root: Path) -> dict[str, str]:
-    """The content folders named in mkdocs.yml's training plugin, or the defaults."""
-    dirs = {
-        "cases_dir": "cases",
-        "reference_dir": "reference",
-        "procedures_dir": "procedures",
-        "forms_dir": "forms",
-        "questions_dir": "questions",
-        "lessons_dir": "content/lessons",
-        "sessions_dir": "sessions",
-    }
-    dirs.update({key: value for key, value in plugin_options(root).items() if key in dirs})
-    return dirs
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose !!python and !ENV tags we do not need, without failing."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def run_check(root: Path, stale: bool = False, days: int | None = None, strict: bool = False) -> int:
-    # The same checks as the plugin runs before a build: what passes here builds.
-    docs_dir, directory_urls = site_layout(root)
-    settings = RenderSettings(directory_urls=directory_urls)
+    # MkDocs logs what is wrong, then raises: the log lines become the one-line message.
+    problems: list[str] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: problems.append(record.getMessage())  # type: ignore[method-assign]
+    config_log = logging.getLogger("mkdocs.config")
+    config_log.addHandler(handler)
     try:
-        kb, _ = site_pages(sources_for(root, **project_dirs(root)), settings, docs_dir)
+        config = load_config(str(config_file))
+    except (MkDocsException, UnicodeDecodeError, OSError, TypeError, AttributeError) as exc:
+        detail = " ".join(("；".join(problems) or str(exc)).split())  # one line
+        raise ProjectConfigError(f"{config_file.as_posix()}: 无法读取，请先修好它（{detail}）") from None
+    finally:
+        config_log.removeHandler(handler)
+    plugin = config.plugins.get("training")
+    options = plugin.config if plugin is not None else {}
+    return Project(
+        root=root,
+        folders={option: options.get(option, default) for option, default in CONTENT_FOLDERS.items()},
+        stale_after_days=options.get("stale_after_days", STALE_AFTER_DAYS),
+        edition=options.get("edition", "trainer"),
+        docs_dir=Path(config.docs_dir),
+        directory_urls=bool(config.use_directory_urls),
+    )
+
+
+def load_or_report(project: Project, site_checks: bool = False) -> KnowledgeBase | None:
+    """The knowledge base, or None once its mistakes are printed (the command returns 1).
+    With ``site_checks``, the pages are rendered and their addresses and links checked too,
+    as the plugin does before a build: what passes ``check`` builds."""
+    try:
+        if not site_checks:
+            return read_knowledge_base(project.sources)
+        settings = RenderSettings(directory_urls=project.directory_urls, edition=project.edition)
+        kb, _ = site_pages(project.sources, settings, project.docs_dir)
+        return kb
     except ContentErrors as exc:
         print(exc.report())
+        return None
+
+
+def run_check(project: Project, stale: bool = False, days: int | None = None, strict: bool = False) -> int:
+    kb = load_or_report(project, site_checks=True)
+    if kb is None:
         return 1
     if stale:
-        configured = plugin_options(root).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
-        try:
-            limit = days if days is not None else review_days(str(configured))
-        except argparse.ArgumentTypeError as exc:
-            print(f"mkdocs.yml: stale_after_days: {exc}", file=sys.stderr)
-            return 1
+        limit = days if days is not None else project.stale_after_days
         items = stale_items(kb, date.today(), limit)
         for item in items:
             when = f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）" if item.review.reviewed else "没有 reviewed 日期"
@@ -143,14 +180,12 @@ def run_check(root: Path, stale: bool = False, days: int | None = None, strict: 
     return 0
 
 
-def run_stats(root: Path, quiz: bool = False) -> int:
-    try:
-        kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
-    except ContentErrors as exc:
-        print(exc.report())
+def run_stats(project: Project, quiz: bool = False) -> int:
+    kb = load_or_report(project)
+    if kb is None:
         return 1
     stats = knowledge_base_stats(kb)
-    types = "，".join(f"{name} {stats.question_types[key]}" for key, name in QUESTION_TYPE_NAMES.items())
+    types = "，".join(f"{name} {stats.question_types[key]}" for key, name in QUESTION_TYPES.items())
     print(f"课程 {stats.lessons}（有课后测验的 {stats.lessons_with_quiz}）")
     print(f"案例 {stats.cases}（有测验的 {stats.cases_with_quiz}）")
     print(f"流程 {stats.procedures}，表单 {stats.forms}")
@@ -174,20 +209,16 @@ def print_longest_shares(kb) -> None:
     print(f"正确选项最长 全部：{longest}/{counted}（{overall:.0%}）")
 
 
-QUESTION_TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}
 
-
-def run_export(root: Path, export_format: str, output: str) -> int:
+def run_export(project: Project, export_format: str, output: str) -> int:
     try:
         # The path is checked before the work, so a refused one costs nothing.
-        target = output_file(output, protected_paths(root))
+        target = output_file(output, project.protected_paths())
     except OutputRefused as exc:
         print(exc, file=sys.stderr)
         return 1
-    try:
-        kb = read_knowledge_base(sources_for(root, **project_dirs(root)))
-    except ContentErrors as exc:
-        print(exc.report())
+    kb = load_or_report(project)
+    if kb is None:
         return 1
     skipped: list[str] = []
     if export_format == "moodle":
@@ -206,9 +237,9 @@ def run_export(root: Path, export_format: str, output: str) -> int:
     return 0
 
 
-def run_schema(root: Path, out: str) -> int:
+def run_schema(project: Project, out: str) -> int:
     try:
-        folder = output_folder(out, protected_paths(root))
+        folder = output_folder(out, project.protected_paths())
         for path in write_schemas(folder):
             print(f"已写入 {path}")
     except OutputRefused as exc:
@@ -217,40 +248,23 @@ def run_schema(root: Path, out: str) -> int:
     return 0
 
 
-def site_layout(root: Path) -> tuple[Path, bool]:
-    """docs_dir and use_directory_urls from mkdocs.yml, with MkDocs' defaults."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    directory_urls = config.get("use_directory_urls")
-    return root / str(config.get("docs_dir") or "docs"), directory_urls is not False
-
-
-def protected_paths(root: Path) -> list[Path]:
-    """What an export or schema file must never overwrite: the content folders, the
-    Markdown pages (docs_dir) and mkdocs.yml itself."""
-    docs_dir = "docs"
-    config_file = root / "mkdocs.yml"
-    if config_file.is_file():
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        docs_dir = str(config.get("docs_dir") or docs_dir)
-    return [root / folder for folder in (*project_dirs(root).values(), docs_dir)] + [config_file]
-
-
 def review_days(text: str) -> int:
     """--days: a review period of at least one day."""
     try:
-        days = int(text)
+        days: object = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"审阅周期应为天数（正整数），而不是 {text!r}") from None
-    if days < 1:
-        raise argparse.ArgumentTypeError(f"审阅周期至少 1 天，而不是 {days}")
-    return days
+        days = text
+    if problem := review_period_problem(days):
+        raise argparse.ArgumentTypeError(problem)
+    return int(text)
 
 
-def run_new_case(root: Path, case_id: str) -> int:
+def run_new_case(project: Project, case_id: str) -> int:
     if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > 64:
         print(f"编号 {case_id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key", file=sys.stderr)
         return 1
-    cases_dir = (root / project_dirs(root)["cases_dir"]).resolve()
+    root = project.root
+    cases_dir = (root / project.folders["cases_dir"]).resolve()
     path = cases_dir / f"{case_id}.yml"
     if path.exists():
         print(f"{path} 已存在，没有改动它", file=sys.stderr)

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 from generator.model.question import Question
 
 # Moodle accepts only these grade fractions (percent).

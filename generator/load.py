@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator.errors import ContentError, ContentErrors, display_path
+from generator.knowledge_base import (
+    BankFile,
+    CaseFile,
+    FormFile,
+    KnowledgeBase,
+    ProcedureFile,
+    ReferenceSet,
+    SessionFile,
+    Sources,
+)
 from generator.validation import validate
 from generator.yaml_source import YamlDocument, read_yaml
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
@@ -28,77 +37,6 @@ from generator.model.question import QuestionBank
 from generator.model.session import Session
 
 YAML_SUFFIXES = (".yml", ".yaml")
-
-
-@dataclass(frozen=True)
-class Sources:
-    """Where a project keeps its content, as absolute folders."""
-
-    root: Path
-    cases_dir: Path
-    reference_dir: Path
-    procedures_dir: Path
-    forms_dir: Path
-    questions_dir: Path
-    # Markdown lessons stay MkDocs pages; the core only needs their ids for links.
-    lessons_dir: Path
-    # Trainers' session plans (sessions/*.yml).
-    sessions_dir: Path
-
-
-@dataclass(frozen=True)
-class CaseFile:
-    case: Case
-    doc: YamlDocument
-
-
-@dataclass(frozen=True)
-class ProcedureFile:
-    procedure: Procedure
-    doc: YamlDocument
-
-
-@dataclass(frozen=True)
-class FormFile:
-    form: Form
-    doc: YamlDocument
-
-
-@dataclass(frozen=True)
-class BankFile:
-    bank: QuestionBank
-    doc: YamlDocument
-
-
-@dataclass(frozen=True)
-class SessionFile:
-    session: Session
-    doc: YamlDocument
-
-
-@dataclass(frozen=True)
-class ReferenceSet:
-    kind: str
-    content: ReferenceFile
-    doc: YamlDocument
-
-
-@dataclass
-class KnowledgeBase:
-    """Everything loaded from one project, before cross-references are checked."""
-
-    sources: Sources
-    cases: list[CaseFile] = field(default_factory=list)
-    procedures: list[ProcedureFile] = field(default_factory=list)
-    forms: list[FormFile] = field(default_factory=list)
-    banks: list[BankFile] = field(default_factory=list)
-    sessions: list[SessionFile] = field(default_factory=list)
-    reference: dict[str, ReferenceSet] = field(default_factory=dict)
-    # Ids of every file, loaded or not, per folder, so a broken file does not also make
-    # every link to it an error.
-    file_ids: dict[str, set[str]] = field(default_factory=dict)
-    # Lesson id (file name) → its first heading; lessons stay Markdown pages of the site.
-    lessons: dict[str, str] = field(default_factory=dict)
 
 
 # --- the project ---------------------------------------------------------------------
@@ -235,12 +173,12 @@ def load_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> 
             errors.append(_outside_error(path, sources.root))
             continue
         display = display_path(path, sources.root)
-        entry_model = REFERENCE_KINDS.get(path.stem)
-        if entry_model is None:
+        kind = REFERENCE_KINDS.get(path.stem)
+        if kind is None:
             known = "、".join(f"{kind}.yml" for kind in REFERENCE_KINDS)
             errors.append(ContentError(display, 1, 1, "", f"未知的参考文件；参考目录中只能有 {known}"))
             continue
-        loaded, problems = load_one(path, sources.root, ReferenceFile[entry_model])
+        loaded, problems = load_one(path, sources.root, ReferenceFile[kind.entry_model])
         errors += problems
         if loaded is not None:
             kb.reference[path.stem] = ReferenceSet(path.stem, *loaded)

@@ -14,34 +14,23 @@ from pathlib import Path
 from generator import render
 from generator.check import check_knowledge_base
 from generator.errors import ContentErrors, display_path
-from generator.load import KnowledgeBase, ParsedFiles, Sources, load_knowledge_base
+from generator.knowledge_base import KnowledgeBase, Sources
+from generator.load import ParsedFiles, load_knowledge_base
 from generator.render import GeneratedPage, RenderMemo, RenderSettings
+from generator.settings import CONTENT_FOLDERS
 from generator.site_paths import address_collisions, broken_links, handwritten_pages
 
 __all__ = ["GeneratedPage", "KnowledgeBase", "ParsedFiles", "RenderMemo", "Sources", "read_knowledge_base", "render_pages", "site_pages", "sources_for"]
 
 
-def sources_for(
-    root: Path,
-    cases_dir: str = "cases",
-    reference_dir: str = "reference",
-    procedures_dir: str = "procedures",
-    forms_dir: str = "forms",
-    questions_dir: str = "questions",
-    lessons_dir: str = "content/lessons",
-    sessions_dir: str = "sessions",
-) -> Sources:
+def sources_for(root: Path, **folders: str) -> Sources:
+    """Where the content lives: the folders (options named as in settings.CONTENT_FOLDERS,
+    relative to root) given, the defaults for the others."""
+    if unknown := set(folders) - set(CONTENT_FOLDERS):
+        raise TypeError(f"sources_for: unknown folder options {sorted(unknown)}")
     root = root.resolve()
-    return Sources(
-        root=root,
-        cases_dir=root / cases_dir,
-        reference_dir=root / reference_dir,
-        procedures_dir=root / procedures_dir,
-        forms_dir=root / forms_dir,
-        questions_dir=root / questions_dir,
-        lessons_dir=root / lessons_dir,
-        sessions_dir=root / sessions_dir,
-    )
+    named = {**CONTENT_FOLDERS, **folders}
+    return Sources(root=root, **{option: root / folder for option, folder in named.items()})
 
 
 def read_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> KnowledgeBase:

@@ -9,10 +9,8 @@ Each problem is reported at the line of the field that causes it.
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
-
-from generator.errors import ContentError, ContentErrors, display_path
-from generator.load import YamlDocument, read_yaml, validate
+from generator.errors import ContentError
+from generator.yaml_source import YamlDocument
 from generator.model.procedure import Procedure
 
 
@@ -27,26 +25,6 @@ def check_procedure(procedure: Procedure, doc: YamlDocument) -> list[ContentErro
         errors += _check_reachable(procedure, doc)
         errors += _check_ends(procedure, doc)
     return errors
-
-
-def load_procedure(path: Path, root: Path | None = None) -> tuple[Procedure | None, list[ContentError]]:
-    """Read, validate and check one procedure file on its own.
-
-    Returns the procedure only when it has no error at all, so what comes back can be
-    drawn. Messages name the file relative to ``root`` (default: its folder).
-    """
-    display = display_path(path, root if root is not None else path.parent)
-    try:
-        doc = read_yaml(path, display)
-    except ContentErrors as exc:
-        return None, list(exc.errors)
-    procedure, errors = validate(Procedure, doc)
-    if procedure is None:
-        return None, errors
-    if procedure.id != path.stem:
-        errors.append(doc.error(("id",), f"编号 {procedure.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {procedure.id}{path.suffix}"))
-    errors += check_procedure(procedure, doc)
-    return (None if errors else procedure), sorted(errors)
 
 
 # --- ids and links -------------------------------------------------------------------
@@ -109,9 +87,7 @@ def _duplicates(doc: YamlDocument, key: str, ids: list[str], what: str) -> list[
 
 def _targets(index: int, step) -> list[tuple[tuple, str]]:
     """Where a step can lead, each with the location of the field that says so."""
-    if step.next is not None:
-        return [(("steps", index, "next"), step.next)]
-    return [(("steps", index, "branches", number, "next"), branch.next) for number, branch in enumerate(step.branches)]
+    return [(("steps", index, *exit.field), exit.target) for exit in step.exits]
 
 
 def _hint(wrong: str, known: list[str]) -> str:

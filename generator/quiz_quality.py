@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from generator.errors import ContentError
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 from generator.model.question import Question
 from generator.yaml_source import YamlDocument
 

@@ -9,9 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
+from generator.settings import STALE_AFTER_DAYS
 
-DEFAULT_STALE_AFTER_DAYS = 365
+
+def review_period_problem(value: object) -> str | None:
+    """Why a review period (mkdocs.yml's stale_after_days, check's --days) is not a number
+    of days, in the trainer's words; None when it is one."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"审阅周期应为天数（正整数），而不是 {value!r}"
+    if value < 1:
+        return f"审阅周期至少 1 天，而不是 {value}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class StaleItem:
     review: Review
 
 
-def stale_items(kb: KnowledgeBase, today: date, limit_days: int = DEFAULT_STALE_AFTER_DAYS) -> list[StaleItem]:
+def stale_items(kb: KnowledgeBase, today: date, limit_days: int = STALE_AFTER_DAYS) -> list[StaleItem]:
     """Cases and procedures whose review is missing or older than ``limit_days``."""
     items = []
     entries = [(c.case, c.doc) for c in kb.cases] + [(p.procedure, p.doc) for p in kb.procedures]

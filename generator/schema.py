@@ -28,8 +28,8 @@ def json_schemas() -> dict[str, str]:
         "question-bank.schema.json": QuestionBank,
         "session.schema.json": Session,
     }
-    for kind, entry_model in REFERENCE_KINDS.items():
-        models[f"reference-{kind}.schema.json"] = ReferenceFile[entry_model]
+    for stem, kind in REFERENCE_KINDS.items():
+        models[f"reference-{stem}.schema.json"] = ReferenceFile[kind.entry_model]
     schemas = {}
     for name, model in models.items():
         schema = model.model_json_schema()

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator.errors import ContentError
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 from generator.render import GeneratedPage, RenderSettings
 
 
@@ -95,7 +95,9 @@ def broken_links(
     errors = []
     for page in pages:
         for target in _missing_targets(page.uri, page.markdown, known):
-            errors.append(_at_text(page, target, docs))
+            error = _at_text(page, target, docs)
+            if error not in errors:  # a list page repeats a field its own page has
+                errors.append(error)
     for uri in handwritten:
         text = (docs_dir / uri).read_text(encoding="utf-8", errors="replace")
         for target in _missing_targets(uri, text, known):
@@ -128,6 +130,11 @@ def _at_text(page: GeneratedPage, target: str, docs: dict) -> ContentError:
     doc = docs.get(page.source or "")
     where = f"（在生成的页面 {page.uri} 里）"
     if doc is None:
+        # A page made from many files (a list page): the field that wrote the link.
+        for other in docs.values():
+            for loc, text in _strings(other.data, ()):
+                if f"]({target}" in text or f"](<{target}" in text:
+                    return other.error(loc, _missing_message(target))
         return ContentError(page.source or page.uri, 1, 1, "", _missing_message(target) + where)
     for loc, text in _strings(doc.data, ()):
         if f"]({target}" in text or f"](<{target}" in text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 
 
 @dataclass

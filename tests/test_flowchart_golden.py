@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from generator.flowchart import column_svg, procedure_svg
-from generator.procedure_check import load_procedure
 from tests.conftest import FIXTURES
+from tests.procedure_helpers import load_procedure
 
 
 @pytest.mark.parametrize("procedure_id", ["complaint-handling", "customer-visit"])

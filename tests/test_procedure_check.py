@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.procedure_check import load_procedure
+from tests.procedure_helpers import load_procedure
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "procedures"
 SHIPPED = Path(__file__).resolve().parent.parent / "procedures"

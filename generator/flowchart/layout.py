@@ -185,9 +185,7 @@ def assign_rows(procedure: Procedure, order: list[str], back_edges: set, lane_of
 
 
 def _out_edges(step: Step) -> list[tuple[str, str | None]]:
-    if step.next is not None:
-        return [(step.next, None)]
-    return [(branch.next, branch.label) for branch in step.branches]
+    return [(exit.target, exit.label) for exit in step.exits]
 
 
 # --- boxes and lanes -----------------------------------------------------------------

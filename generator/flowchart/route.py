@@ -284,11 +284,6 @@ def _hits(stretch: Stretch, area: Area) -> bool:
     return y0 < fixed < y1 and low < x1 and high > x0
 
 
-def segment_hits_rect(segment: Segment, rect: Rect) -> bool:
-    """Whether an axis-parallel segment passes through the inside of a rectangle."""
-    return _hits(_stretches(list(segment))[0], _area(rect))
-
-
 def _runs_along(a: Stretch, b: Stretch) -> bool:
     """Whether two segments lie on (nearly) the same line and share a stretch of it."""
     return a[0] == b[0] and abs(a[1] - b[1]) < TRACK_STEP // 2 and min(a[3], b[3]) - max(a[2], b[2]) > 2

@@ -7,6 +7,7 @@ an end stops); whether the steps join up into a sound graph is checked afterward
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -29,6 +30,16 @@ class Role(StrictModel):
 
     id: Slug = Field(description="角色编号，例如 reception；步骤的 role 字段引用它。")
     name: Line = Field(description="角色名称，显示在泳道顶端，例如 客服接待员。")
+
+
+@dataclass(frozen=True)
+class StepExit:
+    """One way out of a step: the step it leads to, the branch's label (None for ``next``)
+    and where it is written inside the step (a location as in ``doc.locate``)."""
+
+    target: str
+    label: str | None
+    field: tuple
 
 
 class Branch(StrictModel):
@@ -58,9 +69,16 @@ class Step(StrictModel):
     details: Markdown | None = Field(default=None, description="补充说明（Markdown），显示在步骤卡片中。")
 
     @property
+    def exits(self) -> list[StepExit]:
+        """Where this step leads, in the order written: its ``next``, or each branch."""
+        if self.next is not None:
+            return [StepExit(self.next, None, ("next",))]
+        return [StepExit(b.next, b.label, ("branches", n, "next")) for n, b in enumerate(self.branches)]
+
+    @property
     def targets(self) -> list[str]:
         """The ids of the steps this one leads to, in the order written."""
-        return [self.next] if self.next is not None else [branch.next for branch in self.branches]
+        return [exit.target for exit in self.exits]
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Step:

@@ -16,7 +16,15 @@ from generator.model.base import ONE_LINE, Line, Markdown, Slug, StrictModel, Ta
 
 OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE]
 
-QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "scenario")
+# The question types, each with its Chinese name (a quiz's labels, the CLI's counts; a
+# message names the type with 题 after it: 单选题).
+QUESTION_TYPES: dict[str, str] = {
+    "single": "单选",
+    "multiple": "多选",
+    "true_false": "判断",
+    "ordering": "排序",
+    "scenario": "情景",
+}
 # One quiz page holds every question of its bank (or case) with explanations: past a few
 # hundred it is too heavy for a phone and slow to build. A longer bank is split by topic.
 MAX_QUESTIONS_PER_QUIZ = 300
@@ -67,7 +75,7 @@ class Question(StrictModel):
     """A quiz question of one of five types."""
 
     id: Slug = Field(description="题目编号，在全部题库和案例中唯一，例如 principles-01。")
-    type: Literal["single", "multiple", "true_false", "ordering", "scenario"] = Field(
+    type: Literal[tuple(QUESTION_TYPES)] = Field(  # type: ignore[valid-type]
         description="single 单选；multiple 多选；true_false 判断；ordering 排序；scenario 情景题（客户的话，选最好的回应）。"
     )
     prompt: Markdown = Field(description="题干（Markdown）。")
@@ -92,7 +100,7 @@ class Question(StrictModel):
         if self.type in ("single", "multiple", "scenario"):
             self._check_choices()
         elif self.options:
-            raise _shape(f"{_NAMES[self.type]}不用 options")
+            raise _shape(f"{QUESTION_TYPES[self.type]}题不用 options")
         if self.type == "true_false" and self.answer is None:
             raise _shape("判断题要写 answer: true 或 answer: false")
         if self.type != "true_false" and self.answer is not None:
@@ -106,7 +114,7 @@ class Question(StrictModel):
         return self
 
     def _check_choices(self) -> None:
-        name = _NAMES[self.type]
+        name = f"{QUESTION_TYPES[self.type]}题"
         if len(self.options) < 2:
             raise _shape(f"{name}至少要有 2 个选项")
         right = sum(option.correct for option in self.options)
@@ -120,9 +128,6 @@ class Question(StrictModel):
     @property
     def correct_indexes(self) -> list[int]:
         return [index for index, option in enumerate(self.options) if option.correct]
-
-
-_NAMES = {"single": "单选题", "multiple": "多选题", "true_false": "判断题", "ordering": "排序题", "scenario": "情景题"}
 
 
 def _shape(message: str) -> PydanticCustomError:

@@ -7,7 +7,7 @@ Python prepares view data; the Jinja2 templates in ``generator/templates/`` only
 
 from __future__ import annotations
 
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 from generator.render.cases import ReferenceIndex, case_page, library_page, reference_pages
 from generator.render.memo import RenderMemo, remember
 from generator.render.page import LIBRARY_URI, PROCEDURES_URI, GeneratedPage, RenderSettings

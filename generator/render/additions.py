@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 from generator.render.glossary import glossary_terms, link_terms
 from generator.render.page import LIBRARY_URI
 from generator.render.quizzes import lesson_quiz_note

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator.load import KnowledgeBase
+from generator.knowledge_base import KnowledgeBase
 
 # Spans a link must never be put inside.
 _PROTECTED = re.compile(

@@ -6,6 +6,8 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.settings import STALE_AFTER_DAYS
+
 LIBRARY_URI = "cases/index.md"
 PROCEDURES_URI = "procedures/index.md"
 # Who a build is for: the trainer's edition has everything; the trainee's leaves out what
@@ -41,7 +43,7 @@ class RenderSettings:
     directory_urls: bool = True
     # The build date, printed on pages and used to flag content overdue for review.
     today: date = field(default_factory=date.today)
-    stale_after_days: int = 365
+    stale_after_days: int = STALE_AFTER_DAYS
     # A preview (`mkdocs serve`): printouts say so instead of pointing at a local address.
     preview: bool = False
     # "trainee": no trainer notes, answer keys, role-play cards, observer sheets or session

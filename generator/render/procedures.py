@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.flowchart import column_svg, procedure_svg
-from generator.load import FormFile, KnowledgeBase, ProcedureFile
+from generator.knowledge_base import FormFile, KnowledgeBase, ProcedureFile
 from generator.model.procedure import Step
 from generator.render.cases import ReferenceIndex
 from generator.render.page import PROCEDURES_URI, GeneratedPage, RenderSettings

@@ -7,8 +7,9 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
-from generator.load import BankFile, CaseFile, KnowledgeBase
-from generator.model.question import Question
+from generator.knowledge_base import BankFile, CaseFile, KnowledgeBase
+from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
+from generator.model.question import QUESTION_TYPES, Question
 from generator.render.cases import ReferenceIndex
 from generator.render.page import GeneratedPage, RenderSettings
 from generator.render.templating import render_template
@@ -17,14 +18,6 @@ QUIZZES_URI = "quizzes/index.md"
 MIX_URI = "quizzes/mix.md"
 DEFAULT_TOPIC = "综合"  # the topic of a question whose bank names none
 LETTERS = "ABCDEFGHIJ"
-TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "ordering": "排序", "scenario": "情景"}
-_REFERENCE_PAGES = {
-    "principle": ("principles", "投诉处理原则"),
-    "complaint_category": ("complaint-categories", "投诉类别"),
-    "customer_type": ("customer-types", "难缠客户类型"),
-    "forbidden_phrase": ("forbidden-phrases", "服务禁语"),
-    "term": ("glossary", "术语"),
-}
 
 
 @dataclass(frozen=True)
@@ -198,7 +191,7 @@ def _view(
     return QuestionView(
         number,
         question,
-        TYPE_NAMES[question.type],
+        QUESTION_TYPES[question.type],
         items,
         options,
         letters,
@@ -241,7 +234,8 @@ def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -
         elif name == "lesson":
             links.append((f"课程：{lessons.get(ref_id, ref_id)}", f"lessons/{ref_id}.md"))
         else:
-            kind, label = _REFERENCE_PAGES[name]
+            kind = REFERENCE_LINKS[name]
+            label = REFERENCE_KINDS[kind].name
             entry = index.entry(kind, ref_id)
             title = getattr(entry, "title", None) or getattr(entry, "term", None) or getattr(entry, "phrase", ref_id)
             links.append((f"{label}：{title}", f"reference/{kind}.md#{ref_id}"))

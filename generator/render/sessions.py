@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.load import CaseFile, KnowledgeBase, SessionFile
+from generator.knowledge_base import CaseFile, KnowledgeBase, SessionFile
 from generator.model.session import AgendaBlock
 from generator.render.cases import ReferenceIndex
 from generator.render.memo import remember

@@ -90,7 +90,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if self.config.enabled and self.preview is not None:
             generated = {page.uri: page.markdown for page in self.pages}
             added = self.additions.inputs([file.src_uri for file in files.documentation_pages()])
-            self.preview.choose_pages(files, nav, config, generated, added)
+            self.preview.choose_pages(files, nav, config, generated, added, every_page=not self.finish.pagefind)
         return nav
 
     # Before Material's tags plugin (priority 100) lists the tags: pages a dirty rebuild

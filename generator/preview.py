@@ -78,12 +78,14 @@ class Preview:
         return bool(self.errors)
 
     def choose_pages(
-        self, files: Files, nav: Navigation, config: MkDocsConfig, generated: dict[str, str], added: object
+        self, files: Files, nav: Navigation, config: MkDocsConfig, generated: dict[str, str], added: object,
+        every_page: bool = False,
     ) -> None:
         """Mark each page modified or not for a dirty build: a page is written again when what
         it is made from changed, or anything every page shows (the nav, the page list, the
         configuration) did. ``generated`` holds the Markdown of the plugin's pages; ``added``
-        is what the plugin adds to hand-written pages (glossary links, quiz notes)."""
+        is what the plugin adds to hand-written pages (glossary links, quiz notes);
+        ``every_page`` writes them all (Material's own search indexes pages as they are written)."""
         self._skipped = []
         if self.errors:
             # Nothing is written while the content is broken: the site folder keeps the last
@@ -92,7 +94,7 @@ class Preview:
                 set_modified(file, False)
             return
         surroundings = _surroundings(files, nav, config)
-        keep = surroundings == self._surroundings
+        keep = surroundings == self._surroundings and not every_page
         self._surroundings = surroundings
         for file in files.documentation_pages():
             key = generated.get(file.src_uri)
@@ -173,7 +175,21 @@ def _surroundings(files: Files, nav: Navigation, config: MkDocsConfig) -> object
         hashlib.sha256(config_text).hexdigest(),
         _nav_outline(nav.items),
         tuple(sorted(file.src_uri for file in files)),
+        _theme_stamps(config),
     )
+
+
+def _theme_stamps(config: MkDocsConfig) -> tuple:
+    """The templates a site may change while the preview runs (its custom_dir, our own theme
+    folder); installed themes change only with a restart."""
+    stamps = []
+    for folder in config.theme.dirs:
+        if "site-packages" in Path(folder).parts:
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                stamps.append((str(path), path.stat().st_mtime_ns))
+    return tuple(stamps)
 
 
 def _nav_outline(items) -> tuple:

@@ -6,7 +6,7 @@ Each problem is reported at the line of the field that holds the bad id.
 
 from __future__ import annotations
 
-from generator.errors import ContentError
+from generator.errors import ContentError, display_path
 from generator.knowledge_base import KnowledgeBase
 from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import MAX_QUESTIONS_PER_QUIZ
@@ -115,7 +115,6 @@ def _check_procedures(kb: KnowledgeBase) -> list[ContentError]:
 
 
 _FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单", "lessons": "课程", "questions": "题库"}
-_FILE_FOLDERS = {"lessons": "content/lessons/"}
 # Quiz pages that are not question banks live beside them.
 RESERVED_BANK_IDS = {"index", "mix", "progress", "cases"}
 
@@ -169,7 +168,8 @@ def _check_link(kb: KnowledgeBase, doc, loc: tuple, link) -> list[ContentError]:
 def _unknown_file(kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str) -> list[ContentError]:
     if ref_id in kb.file_ids.get(folder, set()):
         return []
-    where = _FILE_FOLDERS.get(folder, f"{folder}/")
+    # The folder as the project names it (lessons_dir, cases_dir ... in mkdocs.yml).
+    where = display_path(getattr(kb.sources, f"{folder}_dir"), kb.sources.root) + "/"
     suffix = ".md" if folder == "lessons" else ".yml"
     return [doc.error(loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{where} 中找不到 {ref_id}{suffix}）")]
 

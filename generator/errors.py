@@ -34,8 +34,7 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         lines = [str(error) for error in self.errors]
-        count = len(self.errors)
-        lines.append(f"共 {count} 处错误。" if count != 1 else "共 1 处错误。")
+        lines.append(f"共 {len(self.errors)} 处错误。")
         return "\n".join(lines)
 
 

@@ -7,8 +7,10 @@ Nothing here knows MkDocs: ``read_knowledge_base`` loads and checks, ``render_pa
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from generator import render
@@ -70,6 +72,7 @@ def site_pages(
     against the hand-written pages of ``docs_dir``: what `training-kb check` and the plugin
     both run, so that a project `check` passes is a project that builds."""
     kb = read_knowledge_base(sources, parsed)
+    settings = replace(settings, lessons_folder=_folder_in(sources.lessons_dir, docs_dir))
     pages = render_pages(kb, settings, memo)
     label = display_path(docs_dir, sources.root)
     handwritten = handwritten_pages(docs_dir)
@@ -78,6 +81,12 @@ def site_pages(
     if errors:
         raise ContentErrors(errors)
     return kb, pages
+
+
+def _folder_in(folder: Path, docs_dir: Path) -> str:
+    """A content folder as a page address prefix: its path inside docs_dir."""
+    relative = Path(os.path.relpath(folder.resolve(), docs_dir.resolve())).as_posix()
+    return "" if relative == "." else relative
 
 
 @contextmanager

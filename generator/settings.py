@@ -17,6 +17,9 @@ CONTENT_FOLDERS: dict[str, str] = {
     "sessions_dir": "sessions",
 }
 
+# The trade the site trains for: its cases come first in the case library.
+HOME_INDUSTRY = "物业"
+
 # Cases and procedures not reviewed for this many days are flagged on their page and by
 # `training-kb check --stale`.
 STALE_AFTER_DAYS = 365

@@ -36,7 +36,7 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings, memo: RenderMemo |
     as in the memo's last run is taken from it instead of rendered again; each group below
     names every document its pages read.
     """
-    index = ReferenceIndex(kb)
+    index = ReferenceIndex(kb, settings)
     sources = _Sources(kb)
     if memo is not None:
         memo.start()

@@ -7,13 +7,15 @@ from collections import defaultdict
 from generator.knowledge_base import CaseFile, KnowledgeBase
 from generator.render.page import LIBRARY_URI, GeneratedPage, RenderSettings
 from generator.review import Review
+from generator.settings import HOME_INDUSTRY
 from generator.render.templating import render_template
 
 
 class ReferenceIndex:
     """Look-ups shared by all pages: entries by id and the cases that point at each."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, settings: RenderSettings | None = None):
+        self.lessons_folder = (settings or RenderSettings()).lessons_folder
         self.entries = {
             kind: {entry.id: entry for entry in ref.content.entries} for kind, ref in kb.reference.items()
         }
@@ -34,9 +36,13 @@ class ReferenceIndex:
     def entry(self, kind: str, ref_id: str):
         return self.entries[kind][ref_id]
 
+    def lesson_uri(self, lesson_id: str) -> str:
+        """The page of a lesson (a Markdown file of lessons_dir, inside docs_dir)."""
+        return f"{self.lessons_folder}/{lesson_id}.md" if self.lessons_folder else f"{lesson_id}.md"
+
 
 def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
-    cases = sorted((cf.case for cf in kb.cases), key=lambda c: (c.industry != "物业", c.title))
+    cases = sorted((cf.case for cf in kb.cases), key=lambda c: (c.industry != HOME_INDUSTRY, c.title))
     principles = sorted(index.entries.get("principles", {}).values(), key=lambda p: p.number)
     categories = list(index.entries.get("complaint-categories", {}).values())
     markdown = render_template(

@@ -50,6 +50,9 @@ class RenderSettings:
     # plans on any page; the render functions leave them out, so neither search nor the
     # service worker can carry them.
     edition: str = "trainer"
+    # Where the lessons are among the site's pages: lessons_dir relative to docs_dir
+    # (pipeline.site_pages sets it from the project; "" when they are docs_dir itself).
+    lessons_folder: str = "lessons"
 
     @property
     def trainer(self) -> bool:

@@ -202,9 +202,12 @@ def _view(
 
 
 def shuffled(seed: str, items: list) -> list:
-    """A stable shuffle (same order on every build) that never leaves the items in order."""
-    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
+    """A stable shuffle (same order on every build) that never leaves the items in order;
+    items that have only one order (none, one, or all equal) come back as they are."""
     result = list(items)
+    if all(item == result[0] for item in result):
+        return result
+    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
     while result == items:
         rng.shuffle(result)
     return result
@@ -232,7 +235,7 @@ def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -
             else:
                 links.append((f"流程：{procedure.title}", f"procedures/{ref_id}.md"))
         elif name == "lesson":
-            links.append((f"课程：{lessons.get(ref_id, ref_id)}", f"lessons/{ref_id}.md"))
+            links.append((f"课程：{lessons.get(ref_id, ref_id)}", index.lesson_uri(ref_id)))
         else:
             kind = REFERENCE_LINKS[name]
             label = REFERENCE_KINDS[kind].name

@@ -119,6 +119,7 @@ class _Titles:
 
     def __init__(self, kb: KnowledgeBase, index: ReferenceIndex):
         self.lessons = kb.lessons
+        self.lesson_uri = index.lesson_uri
         self.cases = index.cases_by_id
         self.procedures = index.procedures_by_id
         self.forms = {ff.form.id: ff.form.title for ff in kb.forms}
@@ -128,7 +129,7 @@ class _Titles:
         links = []
         for name, ref_id in block.links:
             if name == "lesson":
-                links.append((f"课程：{self.lessons.get(ref_id, ref_id)}", f"lessons/{ref_id}.md"))
+                links.append((f"课程：{self.lessons.get(ref_id, ref_id)}", self.lesson_uri(ref_id)))
             elif name == "bank":
                 links.append((f"测验：{self.banks[ref_id]}", f"quizzes/{ref_id}.md"))
             elif name == "procedure":

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.model.question import QUESTION_TYPES as QUESTION_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -29,7 +31,7 @@ TAGS = (
     "首问负责", "情绪", "承诺", "记录", "整改", "邻里", "宠物", "漏水", "门禁", "快递",
 )
 INDUSTRIES = ("物业",) * 7 + ("工程机械", "航空", "通信")
-QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "scenario")
+QUESTION_TYPES = tuple(QUESTION_NAMES)  # every type, in the model's order
 
 # Lines of the scraped pages that are the document site's, not the training material's.
 _BOILERPLATE = re.compile(

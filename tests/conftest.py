@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The public address the shipped project is built for when a test needs one (QR codes).
+PUBLIC_URL = "https://training.example.com/kb/"
 
 
 def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
@@ -65,4 +67,15 @@ def shipped_site(tmp_path_factory) -> Path:
     result = build(ROOT, site)
     if result.returncode != 0 or "WARNING" in result.stderr:
         pytest.fail(f"mkdocs build --strict of the project failed:\n{result.stderr}{result.stdout}")
+    return site
+
+
+@pytest.fixture(scope="session")
+def shipped_site_with_url(tmp_path_factory) -> Path:
+    """The shipped project built once per session for a public address (SITE_URL, as
+    mkdocs.yml reads it): printed checklists then carry QR codes."""
+    site = tmp_path_factory.mktemp("shipped-site-with-url")
+    result = build(ROOT, site, SITE_URL=PUBLIC_URL)
+    if result.returncode != 0 or "WARNING" in result.stderr:
+        pytest.fail(f"mkdocs build --strict of the project for {PUBLIC_URL} failed:\n{result.stderr}")
     return site

@@ -3,41 +3,20 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, sources_for
-from tests.conftest import ROOT, build
+from tests.conftest import PUBLIC_URL, ROOT
 from tests.pagefind_reader import read_fragments
 from tests.test_build import page_text
 
-PROJECT_PARTS = ("mkdocs.yml", "content", "cases", "reference", "procedures", "forms", "questions")
-
-
-def copy_project(target: Path, extra_config: str = "") -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.is_file():
-            shutil.copy(source, target / part)
-    if extra_config:
-        config = target / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8") + extra_config, encoding="utf-8")
-    return target
-
 
 @pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"), "\nsite_url: https://training.example.com/kb/\n")
-    site = project / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site_with_url(shipped_site_with_url) -> Path:
+    return shipped_site_with_url
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +60,7 @@ def test_checklist_has_no_qr_code_without_site_url(site_without_url):
 def test_checklist_qr_code_points_to_the_procedure_page(site_with_url):
     html = page_text(site_with_url, "print/checklists/complaint-handling/index.html")
     assert html.count('class="segno"') == 1
-    assert "https://training.example.com/kb/procedures/complaint-handling/" in html
+    assert f"{PUBLIC_URL}procedures/complaint-handling/" in html
 
 
 def test_printable_sheets_stay_out_of_search(site_without_url):

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
-from tests.browser.conftest import MOBILE, ROOT, mkdocs_env
+from tests.browser.conftest import MOBILE, ROOT
+from tests.conftest import PUBLIC_URL
 
 PROCEDURE = "complaint-handling"
-SITE_URL = "https://training.example.com/kb/"
+SITE_URL = PUBLIC_URL
 # Words of the site around a page: none may reach the paper.
 SITE_CHROME = ("物业客户服务培训知识库", "案例库", "参考资料", "搜索", "返回流程", "打印", "目录")
 
 
 @pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory):
-    """The project built for a public address: checklists carry QR codes."""
-    site = tmp_path_factory.mktemp("site-with-url")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT, env={**mkdocs_env(), "SITE_URL": SITE_URL}, capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    return site
+def site_with_url(shipped_site_with_url):
+    """The project built for a public address (tests/conftest.py): checklists carry QR codes."""
+    return shipped_site_with_url
 
 
 def pdf_of(page, url: str) -> PdfReader:

@@ -37,15 +37,20 @@ class SearchIndexError(Exception):
     """Pagefind is missing or failed; the message says what to do."""
 
 
-def index_site(site_dir: Path) -> None:
-    """Write Pagefind's index of the pages marked ``data-pagefind-body`` into site_dir/pagefind."""
+def index_site(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> None:
+    """Write Pagefind's index of the pages marked ``data-pagefind-body`` into
+    site_dir/output_subdir; only of ``pages`` (paths in the site) when given."""
     command = [
         sys.executable, "-m", "pagefind",
         "--site", str(site_dir),
-        "--output-subdir", PAGEFIND_DIR,
+        "--output-subdir", output_subdir,
         "--exclude-selectors", _EXCLUDE,
         "--silent",
     ]
+    if pages is not None:
+        # Pagefind takes one glob: the pages as a {a,b,...} alternation (glob characters
+        # do not occur in the site's paths, which come from ids and slugs).
+        command += ["--glob", "{" + ",".join(pages) + "}"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -56,4 +61,4 @@ def index_site(site_dir: Path) -> None:
             raise SearchIndexError("缺少 Pagefind：请运行 pip install 'pagefind[extended]'，或用 make serve / make site 安装全部依赖")
         raise SearchIndexError(f"Pagefind 建立搜索索引失败：\n{output}")
     for name in _UNUSED:
-        (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
+        (site_dir / output_subdir / name).unlink(missing_ok=True)

@@ -7,33 +7,54 @@ are in generator/upstream/.
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from generator.offline import build_version, manifest, precache_list, service_worker
-from generator.pagefind import SearchIndexError, index_site
+from generator.offline import build_version, manifest, page_url, service_worker
+from generator.offline_pack import (
+    PACK_BUDGET,
+    PACK_MANIFEST,
+    PACK_SEARCH_DIR,
+    choose_pack,
+    is_duty_page,
+    pack_groups,
+    pack_manifest,
+    pack_pages,
+    search_files,
+)
+from generator.pagefind import PAGEFIND_DIR, SearchIndexError, index_site
+from generator.precompress import precompress_site
 from generator.render import render_template
 from generator.render.glossary import search_vocabulary
 from generator.upstream import material_search
 from generator.upstream.material_assets import missing_material_assets
 from generator.upstream.material_search_worker import compact_search_index, repair_search_worker
-from generator.upstream.pagefind_fragments import fragment_pages
 
 log = logging.getLogger("mkdocs.plugins.training")
 
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 ASSET_URI = "assets/training"
+# Our styles, written into pages as one stylesheet (STYLESHEET): one request, not three,
+# before a phone can draw the page.
 STYLESHEETS = ("training.css", "quiz.css", "print.css")
-SCRIPTS = ("library.js", "print.js", "quiz.js", "offline.js", "a11y.js")
+STYLESHEET = "site.css"
+# Scripts every page loads, deferred: none holds up the first paint.
+SCRIPTS = ("loader.js", "offline.js", "a11y.js")
 # The preview registers no service worker: it would answer live-reload requests itself.
 PREVIEW_SCRIPTS = tuple(name for name in SCRIPTS if name != "offline.js")
+# Scripts loader.js fetches on the pages that use them (the quiz engine only on quiz pages).
+FEATURE_SCRIPTS = ("library.js", "print.js", "quiz.js")
 OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/opencc-ts.json", "vendor/iframe-worker-shim.js")
+# The page shown for a page not saved, fetched when the service worker installs.
+OFFLINE_PAGE = "offline/index.html"
 SEARCH_WORKER = f"{ASSET_URI}/search-worker.js"
 # The preview refreshes its search index once edits have paused this long (seconds).
 PREVIEW_SEARCH_DELAY = 10.0
@@ -43,23 +64,30 @@ class SiteFinish:
     def __init__(self, config: MkDocsConfig, search: str, terms: list, serving: bool):
         # Our template additions (web app manifest, search worker) sit right above Material's.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-        config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
-        scripts = PREVIEW_SCRIPTS if serving else SCRIPTS
-        config.extra_javascript.extend(f"{ASSET_URI}/{name}" for name in scripts)
+        config.extra_css.append(f"{ASSET_URI}/{STYLESHEET}")
+        config.extra_javascript.extend(_deferred(f"{ASSET_URI}/{name}") for name in (PREVIEW_SCRIPTS if serving else SCRIPTS))
         material_search.serve_shim_locally(config)
         self.pagefind = material_search.answer_with_pagefind(config) if search == "pagefind" else False
+        # Where a service worker runs: a built site served over http(s), not the preview,
+        # not the copy for the file system.
+        self.offline_use = not serving and not material_search.builds_file_copy(config)
         if not self.pagefind:
             material_search.teach_segmenter(search_vocabulary(terms))
         self.pages_marked = 0
         self.serving = serving
 
     def asset_files(self, config: MkDocsConfig) -> list[File]:
-        names = STYLESHEETS + SCRIPTS + OTHER_ASSETS
-        return [File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)) for name in names]
+        names = SCRIPTS + FEATURE_SCRIPTS + OTHER_ASSETS
+        files = [File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)) for name in names]
+        styles = "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in STYLESHEETS)
+        return [*files, File.generated(config, f"{ASSET_URI}/{STYLESHEET}", content=styles)]
 
     def page_context(self, context):
         if self.pagefind:
             context["training_search_worker"] = SEARCH_WORKER
+        page = context.get("page")
+        if self.offline_use and page is not None and is_duty_page(page.file.dest_uri):
+            context["training_offline_control"] = {"budget_mb": PACK_BUDGET // 1_000_000}
         return context
 
     def mark_page(self, output: str, page: Page) -> str:
@@ -72,8 +100,9 @@ class SiteFinish:
         return marked
 
     def finish_site(self, site: Path, config: MkDocsConfig) -> None:
-        fragments = self._index(site) if self.pagefind else {}
-        if not self.pagefind:
+        if self.pagefind:
+            self._index(site)
+        else:
             if not repair_search_worker(site):
                 raise PluginError("Material 的搜索脚本已变：中文查询修复无法应用（见 generator/upstream/material_search_worker.py）")
             # Before the offline plugin (priority -100) copies the index into its script.
@@ -82,9 +111,13 @@ class SiteFinish:
         built = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in skip]
         if missing := missing_material_assets(built):
             raise PluginError(f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）")
-        precache = precache_list(built, config.use_directory_urls, fragments)
-        (site / "sw.js").write_text(service_worker(build_version(site, built), precache), encoding="utf-8")
         (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
+        built = [*self._offline_pack(site, built, config.use_directory_urls), "manifest.webmanifest"]
+        shell = [page_url(OFFLINE_PAGE, config.use_directory_urls)]
+        worker = service_worker(build_version(site, built), shell, PACK_MANIFEST, f"{PAGEFIND_DIR}/")
+        (site / "sw.js").write_text(worker, encoding="utf-8")
+        if self.offline_use:
+            precompress_site(site)
 
     def finish_preview(self, site: Path, config: MkDocsConfig) -> None:
         """No service worker in the preview; the search index follows a little behind."""
@@ -93,14 +126,34 @@ class SiteFinish:
         if self.pagefind:
             _PreviewIndex.schedule(site)
 
-    def _index(self, site: Path) -> dict[str, str]:
+    def _index(self, site: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> None:
         if self.pages_marked == 0:
             raise PluginError("Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）")
         try:
-            index_site(site)
-            return fragment_pages(site)
+            index_site(site, output_subdir, pages)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def _offline_pack(self, site: Path, built: list[str], directory_urls: bool) -> list[str]:
+        """Choose the offline pack within its budget, index its pages for its own search and
+        write its manifest; the site's files, the pack's search index among them."""
+        sizes = {path: (site / path).stat().st_size for path in built}
+        groups = pack_groups(built, self.pagefind)
+        reserve = 0  # bytes left for the pack's search index, learnt by indexing
+        while True:
+            chosen = choose_pack(groups, sizes, PACK_BUDGET - reserve)
+            index = []
+            if self.pagefind:
+                shutil.rmtree(site / PACK_SEARCH_DIR, ignore_errors=True)
+                self._index(site, PACK_SEARCH_DIR, pack_pages(chosen))
+                index = search_files([p.relative_to(site).as_posix() for p in (site / PACK_SEARCH_DIR).rglob("*") if p.is_file()])
+                sizes.update({path: (site / path).stat().st_size for path in index})
+            total = sum(sizes[path] for path in chosen + index)
+            if total <= PACK_BUDGET or len(chosen) == len(groups[0]):
+                break
+            reserve += total - PACK_BUDGET
+        (site / PACK_MANIFEST).write_text(pack_manifest(chosen + index, sizes, directory_urls), encoding="utf-8")
+        return [*built, *index, PACK_MANIFEST]
 
 
 class _PreviewIndex:
@@ -126,6 +179,12 @@ class _PreviewIndex:
             except (SearchIndexError, OSError) as exc:
                 # Not a warning: strict mode would count it against the next rebuild.
                 log.info(f"预览的搜索索引没有更新：{exc}")
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _kept_out_of_search(page: Page) -> bool:

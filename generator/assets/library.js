@@ -58,9 +58,12 @@
     apply(form, cards, empty);
   }
 
+  // Loaded by loader.js, possibly after the page was parsed.
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
   }
 })();

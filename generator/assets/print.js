@@ -12,9 +12,12 @@
     });
   }
 
+  // Loaded by loader.js, possibly after the page was parsed.
   if (typeof document$ !== "undefined") {
     document$.subscribe(init);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
   }
 })();

@@ -24,10 +24,14 @@ const SHOWN = 20;           // results whose excerpts are fetched and listed
 const PEEK = 5;             // results looked at before the query is split into words
 const SECTIONS = 3;         // headings listed under a result before "more"
 const PAGEFIND = new URL("../../pagefind/pagefind.js", self.location.href).href;
+// The offline pack's own index, over the pages the pack holds (generator/offline_pack.py):
+// searched when the site-wide index cannot be reached.
+const PAGEFIND_OFFLINE = new URL("../../pagefind-offline/pagefind.js", self.location.href).href;
 const TRADITIONAL = new URL("vendor/opencc-ts.json", self.location.href).href;
 const HAN = /\p{Script=Han}/u;
 
 let engine = null;          // Pagefind, once loaded
+let offline = false;        // whether it is the offline pack's index
 let table = null;           // Traditional → Simplified, once loaded
 let language = "zh";        // the site's, as Material's search configuration gives it
 let latest = 0;             // the query being answered; older answers are dropped
@@ -47,16 +51,41 @@ self.addEventListener("message", ({ data: message }) => {
   }
 });
 
+// The site-wide index while the network answers; the offline pack's once it does not
+// (offline, the site-wide one's script or chunks cannot be fetched: the service worker
+// leaves them to the network).
 function pagefind() {
   if (engine === null) {
-    engine = import(PAGEFIND).then(async (module) => {
-      await module.options({ excerptLength: 40 });
-      await module.init();
-      return module;
+    offline = self.navigator.onLine === false;
+    engine = (offline ? Promise.reject(new Error("offline")) : load(PAGEFIND)).catch(() => {
+      offline = true;
+      return load(PAGEFIND_OFFLINE);
     });
     engine.catch(() => { engine = null; });  // try again on the next query
   }
   return engine;
+}
+
+async function load(url) {
+  const module = await import(url);
+  await module.options({ excerptLength: 40 });
+  await module.init();
+  return module;
+}
+
+// A query the site-wide index could not answer (its chunks unreachable) is asked again of
+// the offline pack's index.
+async function ask(text) {
+  const module = await pagefind();
+  try {
+    return await module.search(text);
+  } catch (error) {
+    if (offline) throw error;
+    offline = true;
+    engine = load(PAGEFIND_OFFLINE);
+    engine.catch(() => { engine = null; });
+    return (await engine).search(text);
+  }
 }
 
 // The character table, as {Traditional: Simplified}: the file lists the Traditional
@@ -101,12 +130,11 @@ async function answer(query) {
   // as one word: right for a word of the index (禁语), wrong for a phrase (这不归我管),
   // which then finds pages that merely share a character. So the query as typed first;
   // when none of its first results contains it, the query split into words.
-  const engine = await pagefind();
-  let search = await engine.search(text);
+  let search = await ask(text);
   let found = await loaded(search, 0, PEEK);
   const split = segmented(text);
   if (split !== text && !found.some(({ data }) => contains(data, text))) {
-    search = await engine.search(split);
+    search = await ask(split);
     found = await loaded(search, 0, PEEK);
   }
   found = found.concat(await loaded(search, PEEK, SHOWN));

@@ -33,11 +33,16 @@ class NothingIndexed(SearchIndex):
         pass
 
 
+def builds_file_copy(config: MkDocsConfig) -> bool:
+    """Whether this build is the copy for the file system (Material's offline plugin on)."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and bool(offline.config.enabled)
+
+
 def answer_with_pagefind(config: MkDocsConfig) -> bool:
     """Whether Pagefind answers the search box: not in the file:// copy (Material's
     offline plugin on), where Pagefind cannot load; then Material's own index is kept."""
-    offline = config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:
+    if builds_file_copy(config):
         return False
     material_search = config.plugins.get("material/search")
     if material_search is None or not material_search.config.enabled:

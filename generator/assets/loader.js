@@ -1,0 +1,36 @@
+// Loads the scripts of features a page has, once, when a page that has them is shown:
+// the quiz engine only where there is a quiz, mixed practice or the progress table, the
+// case filters only on the case library, the print button's script only on printable
+// sheets. Material's instant navigation swaps pages without loading scripts, so this looks
+// again on every page change (document$); each script then follows document$ itself.
+(function () {
+  "use strict";
+
+  const script = document.currentScript;
+  if (!script) return;
+  // What each script works on; the selectors are the ones its own init() looks for.
+  const FEATURES = [
+    ["quiz.js", ".tk-quiz[data-tk-quiz], form[data-tk-mix], table[data-tk-progress]"],
+    ["library.js", "[data-tk-library-filters]"],
+    ["print.js", "[data-tk-print]"],
+  ];
+  const loaded = new Set();
+
+  function load() {
+    FEATURES.forEach(function ([name, selector]) {
+      if (loaded.has(name) || !document.querySelector(selector)) return;
+      loaded.add(name);
+      const tag = document.createElement("script");
+      tag.src = new URL(name, script.src).href;
+      document.body.appendChild(tag);
+    });
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(load);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", load);
+  } else {
+    load();
+  }
+})();

@@ -1,0 +1,47 @@
+"""Compressed copies of the built site's text files (page.html.gz, page.html.br) for static
+hosts that serve them as they are: nginx `gzip_static on; brotli_static on;`, Caddy
+`file_server { precompressed br gzip }`. A phone on mobile data then gets a page in about a
+fifth of its bytes without the server compressing anything per request.
+
+The last step of `mkdocs build`; nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import brotli
+
+# Text a browser fetches. Pagefind's index and excerpts are already gzip'd; images, source
+# maps (fetched only by developer tools) and the copies themselves are left as they are.
+COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".webmanifest", ".txt")
+MIN_BYTES = 1024  # below this a compressed copy saves less than its own request headers
+# Brotli's quality 11 is for files compressed once and served for months; a site of
+# thousands of pages is rebuilt often, and quality 9 is within ~2% of it at a fraction of the time.
+BROTLI_QUALITY = 9
+GZIP_LEVEL = 9
+
+
+def precompress_site(site_dir: Path) -> int:
+    """Write a .gz and a .br copy next to every text file worth compressing (kept only when
+    smaller than the file); returns how many files got copies."""
+    files = [
+        path for path in site_dir.rglob("*")
+        if path.suffix in COMPRESSED_SUFFIXES and path.is_file() and path.stat().st_size >= MIN_BYTES
+    ]
+    # zlib and brotli let go of the interpreter while they compress: threads use every core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return sum(pool.map(_compress, files))
+
+
+def _compress(path: Path) -> int:
+    data = path.read_bytes()
+    written = 0
+    for suffix, packed in ((".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)), (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
+        if len(packed) < len(data):
+            path.with_name(path.name + suffix).write_bytes(packed)
+            written = 1
+    return written

@@ -63,8 +63,8 @@ class SizeResult:
     pagefind_files: int
     pagefind_bytes: int
     material_index_bytes: int  # search/search_index.json, which Material's script still loads
-    precache: weigh.Precache | None
-    # Page weights: path → (the page alone, the page with the service worker's precache)
+    pack: weigh.Pack | None
+    # Page weights: path → (the page alone, the first visit: the page with the service worker installing)
     weights: dict[str, tuple[weigh.Transfer, weigh.Transfer]] = field(default_factory=dict)
     # The query typed into the search box of a case page opened cold, SEARCH_RUNS times
     search: list[weigh.SearchRun] = field(default_factory=list)
@@ -109,8 +109,8 @@ def report(results: list[SizeResult], search: SearchResult | None, profile: str 
     out = [header, "", *build_table(results), "", *cpu_table(results), "", *stage_table(results)]
     if any(r.weights for r in results):
         out += ["", *weight_table(results)]
-    if any(r.precache for r in results):
-        out += ["", *precache_table(results)]
+    if any(r.pack or r.weights for r in results):
+        out += ["", *phone_table(results)]
     if any(r.search for r in results):
         out += ["", *shipped_search_table(results)]
     if search:
@@ -224,22 +224,29 @@ def weight_table(results: list[SizeResult]) -> list[str]:
     return out
 
 
-def precache_table(results: list[SizeResult]) -> list[str]:
+def phone_table(results: list[SizeResult]) -> list[str]:
+    """What a phone on mobile data pays: a first visit, the offline pack, a first search."""
     out = [
-        "### The service worker's precache (sw.js PRECACHE)",
+        "### A phone's data: first visit, offline pack, first search",
         "",
-        "| cases | URLs | on disk MB | of which pagefind/: files, MB | first visit to a case page with the worker allowed KB (gzip) |",
-        "| ---: | ---: | ---: | ---: | ---: |",
+        "| cases | first visit, all traffic KB (gzip): case page | procedure page "
+        "| offline pack: pages, files, MB on disk (gzip MB) | of which its search index: files, KB "
+        f"| {QUERY} typed on a cold case page: KB before the first result (gzip) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        if r.precache is None:
-            continue
-        p = r.precache
-        visit = r.weights.get("case", (None, None))[1]
-        seen = f"{visit.total() / KB:,.0f} ({visit.total_gzip() / KB:,.0f})" if visit else "–"
-        out.append(
-            f"| {r.size:,} | {p.urls:,} | {p.bytes / MB:.1f} | {p.pagefind_urls:,}, {p.pagefind_bytes / MB:.1f} | {seen} |"
-        )
+        visits = []
+        for kind in ("case", "procedure"):
+            visit = r.weights.get(kind, (None, None))[1]
+            visits.append(f"{visit.total() / KB:,.0f} ({visit.total_gzip() / KB:,.0f})" if visit else "–")
+        p = r.pack
+        pack = f"{p.pages}, {p.files}, {p.bytes / MB:.2f} ({p.gzip_bytes / MB:.2f})" if p else "–"
+        index = f"{p.search_files}, {p.search_bytes / KB:,.0f}" if p else "–"
+        search = "–"
+        if r.search:
+            run = median_run(r.search)
+            search = f"{run.total.total() / KB:,.0f} ({run.total.total_gzip() / KB:,.0f})"
+        out.append(f"| {r.size:,} | {visits[0]} | {visits[1]} | {pack} | {index} | {search} |")
     return out
 
 
@@ -352,8 +359,12 @@ def header(sizes: list[int], started: float, case_chars: float, runs: int) -> st
         f"{weigh.SETTLE_SECONDS} s; *of which search* are the search files among them (Material's index, "
         "worker and lunr, our search worker, anything under pagefind/). http.server does not compress: gzip "
         "figures say what a compressing server would send.",
-        "- **Precache**: the URLs in sw.js's PRECACHE list, weighed on disk, and what a first visit to a case page "
-        "fetches with the service worker allowed to install (the page plus the precache), measured in Chromium.",
+        "- **A phone's data**: *first visit* is every body byte the server sent for a page opened with an empty cache "
+        "and the service worker allowed to install, until it controls the page and no request has come for "
+        f"{weigh.FIRST_VISIT_QUIET} s (the worker's and web workers' requests included: counted at the server); the "
+        "*offline pack* is offline-pack.json's pages and files weighed on disk (gzip: the build's .gz copies), fetched "
+        "only when someone taps 保存到本机，离线可用; *first search* is the total before the first result in the "
+        "search table below.",
         "- **Search**: the case page opened cold in Chromium (service workers blocked) and left to settle, then "
         f"{QUERY} typed into Material's search box; bytes counted from opening the page until the first result is "
         "listed, on the default build at each size and, at 1,000 cases, also on the same synthetic project built with "

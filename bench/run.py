@@ -156,7 +156,7 @@ def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Br
         pagefind_files=len(pagefind),
         pagefind_bytes=sum(p.stat().st_size for p in pagefind),
         material_index_bytes=index.stat().st_size if index.exists() else 0,
-        precache=weigh.precache(generated.site),
+        pack=weigh.offline_pack(generated.site),
     )
     if browser is not None:
         with weigh.SiteServer(generated.site) as server:
@@ -167,7 +167,7 @@ def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Br
                 search = alone.only(weigh.SEARCH_FILES)
                 log(f"{size} cases: {kind} page {path}: {alone.total() / KB:,.0f} KB on first load "
                     f"(search files {search.total() / KB:,.1f} KB: {', '.join(sorted(search.sizes)) or 'none'}), "
-                    f"{with_worker.total() / KB:,.0f} KB with the service worker's precache")
+                    f"{with_worker.total() / KB:,.0f} KB on a first visit with the service worker installing")
             result.search = weigh.search_runs(browser, server, case_path(size), QUERY, SEARCH_RUNS)
             run = median_run(result.search)
             log(f"{size} cases: {QUERY} in the search box: {run.total.total() / KB:,.0f} KB before the first result; "

@@ -13,7 +13,6 @@ import functools
 import gzip
 import http.server
 import json
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SETTLE_SECONDS = 1.5  # no new request for this long: the page has finished loading
+FIRST_VISIT_QUIET = 2.0  # a first visit is counted until idle for this long
 MAX_WAIT_SECONDS = 60
 SLOW_SEARCH_SECONDS = 10
 SEARCH_TIMEOUT_SECONDS = 240  # a query may take long on a big site; past this it counts as failed
@@ -103,10 +103,10 @@ class SiteServer(http.server.ThreadingHTTPServer):
             self.transfer = Transfer()
             self.last_request = time.monotonic()
 
-    def settle(self) -> Transfer:
-        """Wait until no request has come for SETTLE_SECONDS (at most MAX_WAIT_SECONDS)."""
+    def settle(self, quiet: float = SETTLE_SECONDS) -> Transfer:
+        """Wait until no request has come for ``quiet`` seconds (at most MAX_WAIT_SECONDS)."""
         deadline = time.monotonic() + MAX_WAIT_SECONDS
-        while time.monotonic() < deadline and time.monotonic() - self.last_request < SETTLE_SECONDS:
+        while time.monotonic() < deadline and time.monotonic() - self.last_request < quiet:
             time.sleep(0.1)
         with self.lock:
             return Transfer(dict(self.transfer.sizes), dict(self.transfer.gzipped))
@@ -126,8 +126,8 @@ class SiteServer(http.server.ThreadingHTTPServer):
 class Browser:
     """Debian's headless Chromium; every measurement uses a new context (empty cache).
 
-    Service workers are blocked unless asked for: the site's worker precaches pages on
-    the first visit, which is measured on its own (``cold_load(..., service_workers="allow")``).
+    Service workers are blocked unless asked for: a first visit with the site's worker
+    installing is measured on its own (``cold_load(..., service_workers="allow")``).
     """
 
     def __enter__(self):
@@ -150,11 +150,16 @@ class Browser:
 
 
 def cold_load(browser: Browser, server: SiteServer, path: str, service_workers: str = "block") -> Transfer:
-    """Everything fetched when a page is opened with an empty cache, until it goes quiet."""
+    """Everything fetched when a page is opened with an empty cache, until it goes quiet
+    (with the service worker allowed: until it controls the page, then quiet for
+    FIRST_VISIT_QUIET seconds, the budget's "idle + 2 s")."""
     context, page = browser.page(service_workers)
     try:
         server.reset()
         page.goto(server.url + path, wait_until="load")
+        if service_workers == "allow":
+            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=MAX_WAIT_SECONDS * 1000)
+            return server.settle(FIRST_VISIT_QUIET)
         return server.settle()
     finally:
         context.close()
@@ -239,29 +244,30 @@ def search_box(browser: Browser, server: SiteServer, path: str, query: str) -> S
         context.close()
 
 
-_PRECACHE = re.compile(r"^const PRECACHE = (\[.*\]);$", re.M)
-
-
 @dataclass
-class Precache:
-    """The service worker's PRECACHE list of a built site, weighed on disk."""
+class Pack:
+    """The offline pack (offline-pack.json) of a built site, weighed on disk: what a phone
+    fetches when someone taps "保存到本机，离线可用"."""
 
-    urls: int
+    pages: int
+    files: int
     bytes: int
-    pagefind_urls: int
-    pagefind_bytes: int
+    gzip_bytes: int  # the same files as a server sending the build's .gz copies would
+    search_files: int  # of which the pack's own search index
+    search_bytes: int
 
 
-def precache(site: Path) -> Precache | None:
-    """What sw.js fetches when it installs, from its PRECACHE list and the files on disk."""
-    worker = site / "sw.js"
-    found = _PRECACHE.search(worker.read_text(encoding="utf-8")) if worker.exists() else None
-    if found is None:
+def offline_pack(site: Path) -> Pack | None:
+    manifest = site / "offline-pack.json"
+    if not manifest.exists():
         return None
-    urls = json.loads(found.group(1))
-    sizes = {}
-    for url in urls:
+    pack = json.loads(manifest.read_text(encoding="utf-8"))
+    sizes, packed = {}, {}
+    for url in pack["pages"] + pack["files"]:
         path = site / (url + "index.html" if url.endswith("/") else url)
-        sizes[url] = path.stat().st_size if path.exists() else 0
-    pagefind = [url for url in urls if url.startswith("pagefind/")]
-    return Precache(len(urls), sum(sizes.values()), len(pagefind), sum(sizes[u] for u in pagefind))
+        copy = path.with_name(path.name + ".gz")
+        sizes[url] = path.stat().st_size
+        packed[url] = copy.stat().st_size if copy.exists() else sizes[url]
+    search = [url for url in pack["files"] if url.startswith("pagefind-offline/")]
+    return Pack(len(pack["pages"]), len(pack["files"]), sum(sizes.values()), sum(packed.values()),
+                len(search), sum(sizes[url] for url in search))

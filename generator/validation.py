@@ -60,6 +60,9 @@ _FALLBACK = "这个值的写法不对：请对照 README 或编辑器提示中�
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LIST_SEPARATORS = ("，", "、")
+# A list typed with a Chinese keyboard: 【维修，上门】, or items opened by a long dash.
+_WIDE_BRACKETS = "【】［］"
+_WIDE_DASHES = "—－–―"
 
 
 def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[Any, list[ContentError]]:
@@ -102,6 +105,9 @@ def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[
         return _BLANK + _what_to_write(info, loc), 0
     if kind == "string_type" and isinstance(value, int) and not isinstance(value, bool) and _expects_slug(info):
         return _number_for_id(value, info), 0
+    if kind == "string_type" and isinstance(value, (list, dict)):
+        shape = "列表" if isinstance(value, list) else "映射（键: 值）"
+        return f"应为一段文本，这里写成了{shape}", 0
     if isinstance(value, str):
         hint = _text_hint(kind, value)
         if hint:
@@ -127,9 +133,16 @@ def _text_hint(kind: str, value: str) -> tuple[str, int] | None:
     if kind == "list_type":
         if value.startswith("-") and not value.startswith("- "):
             return "应为列表：“-”后面要有一个空格，例如 - 报修", 1
-        if separator:
-            parts = [part.strip() for part in value.split(separator) if part.strip()]
-            return f"应为列表：写成 [{', '.join(parts)}]（用英文逗号“,”），或每项一行，以“- ”开头", 0
+        if value[0] in _WIDE_DASHES:
+            return f"应为列表：“{value[0]}”不是英文减号：每项一行，以英文“- ”（减号加空格）开头", 0
+        bracket = value[0] in _WIDE_BRACKETS
+        if separator or bracket:
+            parts = [part.strip() for part in re.split(f"[{separator or ','}{_WIDE_BRACKETS}]", value) if part.strip()]
+            how = "用英文方括号“[ ]”和英文逗号“,”" if bracket else "用英文逗号“,”"
+            return f"应为列表：写成 [{', '.join(parts)}]（{how}），或每项一行，以“- ”开头", 0
+    narrow = unicodedata.normalize("NFKC", value).strip()
+    if kind == "int_parsing" and narrow != value.strip() and narrow.isdigit():
+        return f"应为整数：“{value.strip()}”是全角数字，请写成 {narrow}", 0
     if kind == "string_pattern_mismatch":
         if separator:
             parts = [part.strip() for part in value.split(separator) if part.strip()]
@@ -155,7 +168,8 @@ def _number_for_id(number: int, info: FieldInfo) -> str:
     """``principle: 6`` → p6: the id's form is read from the example in the field's
     description (例如 p2), so every kind of id gets its own suggestion."""
     example = _described_example(info)
-    numbered = re.fullmatch(r"([a-z]+-?)\d+", example or "")
+    # p2 → p6; an example like principles-01 names another file's ids, so it is only shown.
+    numbered = re.fullmatch(r"([a-z]+)\d+", example or "")
     if numbered:
         return f"编号不能只写数字：是否想写 {numbered.group(1)}{number}？"
     if example:

@@ -56,10 +56,11 @@ class Link(StrictModel):
     @model_validator(mode="after")
     def _one_target(self) -> Link:
         targets = [name for name in _LINK_TARGETS if getattr(self, name) is not None]
-        if len(targets) != 1:
-            raise PydanticCustomError("link_shape", "每条链接只能指向一处：case、procedure、lesson、principle 等选其一")
+        # A step alone is a link without its procedure, not a link to nothing.
         if self.step is not None and self.procedure is None:
             raise PydanticCustomError("link_shape", "step 要和 procedure 一起写")
+        if len(targets) != 1:
+            raise PydanticCustomError("link_shape", "每条链接只能指向一处：case、procedure、lesson、principle 等选其一")
         return self
 
     @property

@@ -38,7 +38,7 @@ class CustomerType(StrictModel):
     id: Slug = Field(description="类型编号，例如 intimidating。")
     title: Line = Field(description="类型名称。")
     signs: Markdown = Field(description="怎样认出这类客户。")
-    tactics: list[Markdown] = Field(description="应对方法。")
+    tactics: list[Markdown] = Field(min_length=1, description="应对方法。")
 
 
 class PersonalityType(StrictModel):
@@ -47,7 +47,7 @@ class PersonalityType(StrictModel):
     id: Slug = Field(description="类型编号。")
     title: Line = Field(description="类型名称。")
     signs: Markdown = Field(description="这类客户的表现。")
-    tactics: list[Markdown] = Field(description="沟通方法。")
+    tactics: list[Markdown] = Field(min_length=1, description="沟通方法。")
 
 
 class ComplainantPsychology(StrictModel):

@@ -63,6 +63,11 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+## test-fast: everything but the browser tests (no Chromium needed; under a minute)
+.PHONY: test-fast
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser" -q -n 2
+
 ## bench: build time, memory and page weights of sites of 100, 1,000 and 5,000 synthetic cases (minutes; not part of test)
 .PHONY: bench
 bench: $(STAMP)

@@ -42,6 +42,7 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
 def pytest_collection_modifyitems(items) -> None:
     """Every test in this folder drives Chromium or serves a site: `-m "not browser"`
     (make test-fast) leaves them all out, a module that forgets its mark included."""

@@ -124,7 +124,7 @@ def test_the_trainee_edition_has_no_kit_or_answer_key_pages(trainee_site, kb):
     assert "及格线 70%" in (trainee_site / "quizzes" / "stage-1-post" / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_trainee_edition_precaches_nothing_for_trainers(trainee_site):
-    worker = (trainee_site / "sw.js").read_text(encoding="utf-8")
-    assert "procedures/" in worker  # the duty pages are still there
-    assert "sessions/" not in worker and "role-plays" not in worker and "-key/" not in worker
+def test_the_trainee_edition_offline_pack_holds_nothing_for_trainers(trainee_site):
+    pack = (trainee_site / "offline-pack.json").read_text(encoding="utf-8")
+    assert "procedures/" in pack  # the duty pages are still there
+    assert "sessions/" not in pack and "role-plays" not in pack and "-key/" not in pack

@@ -177,6 +177,7 @@ def test_a_mistake_shows_an_error_page_and_fixing_it_brings_the_page_back(live_s
     save_and_wait(live_server, case_file, broken + "\n")
     assert len(re.findall(rf"cases/sand-pit\.yml:{bad_line}:1: colour", live_server.output())) >= 2
     assert "Traceback" not in live_server.output()
+    page.wait_for_timeout(1500)  # the open error page reloads itself after that rebuild
 
     # Fixed: the open page reloads into the content, without restarting the server.
     page.goto(live_server.url + "cases/sand-pit/")

@@ -32,6 +32,7 @@ from generator.schema import SCHEMA_DIR, write_schemas
 from generator.settings import CONTENT_FOLDERS, STALE_AFTER_DAYS
 from generator.stats import knowledge_base_stats
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="training-kb", description="客户服务培训知识库的生成器工具。")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目目录（mkdocs.yml 所在目录），默认为当前目录")

@@ -22,7 +22,7 @@ def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into site; extra environment variables in env."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env={**MKDOCS_ENV, **env}, capture_output=True, text=True, timeout=300,
+        cwd=project, env={**MKDOCS_ENV, **env}, capture_output=True, text=True, timeout=300, check=False,
     )
 
 

@@ -19,5 +19,5 @@ def read_fragments(site_dir: Path) -> dict[str, dict]:
     for path in fragment_files(site_dir):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(SIGNATURE), f"{path.name}: not a Pagefind fragment"
-        fragments[path.relative_to(site_dir).as_posix()] = json.loads(data[len(SIGNATURE):])
+        fragments[path.relative_to(site_dir).as_posix()] = json.loads(data[len(SIGNATURE) :])
     return fragments

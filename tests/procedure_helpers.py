@@ -15,7 +15,9 @@ from generator.procedure_check import check_procedure
 _EPSILON = 1e-9
 
 
-def load_procedure(path: Path, root: Path | None = None) -> tuple[Procedure | None, list[ContentError]]:
+def load_procedure(
+    path: Path, root: Path | None = None
+) -> tuple[Procedure | None, list[ContentError]]:
     """Read, validate and check one procedure file on its own.
 
     Returns the procedure only when it has no error at all, so what comes back can be
@@ -30,7 +32,12 @@ def load_procedure(path: Path, root: Path | None = None) -> tuple[Procedure | No
     if procedure is None:
         return None, errors
     if procedure.id != path.stem:
-        errors.append(doc.error(("id",), f"编号 {procedure.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {procedure.id}{path.suffix}"))
+        errors.append(
+            doc.error(
+                ("id",),
+                f"编号 {procedure.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {procedure.id}{path.suffix}",
+            )
+        )
     errors += check_procedure(procedure, doc)
     return (None if errors else procedure), sorted(errors)
 
@@ -47,8 +54,18 @@ def segment_hits_rect(segment: tuple[Point, Point], rect: Rect) -> bool:
 def clear_of_diamond(rect: Rect, diamond: Rect) -> bool:
     """Whether a rectangle and the diamond drawn in ``diamond`` share no inside point:
     two convex shapes are apart when some edge normal of either separates them."""
-    cx, cy, a, b = diamond.x + diamond.w / 2, diamond.y + diamond.h / 2, diamond.w / 2, diamond.h / 2
-    corners = [(rect.x, rect.y), (rect.right, rect.y), (rect.x, rect.bottom), (rect.right, rect.bottom)]
+    cx, cy, a, b = (
+        diamond.x + diamond.w / 2,
+        diamond.y + diamond.h / 2,
+        diamond.w / 2,
+        diamond.h / 2,
+    )
+    corners = [
+        (rect.x, rect.y),
+        (rect.right, rect.y),
+        (rect.x, rect.bottom),
+        (rect.right, rect.bottom),
+    ]
     vertices = [(cx - a, cy), (cx + a, cy), (cx, cy - b), (cx, cy + b)]
     for ax, ay in ((1, 0), (0, 1), (b, a), (b, -a)):
         p = [x * ax + y * ay for x, y in corners]

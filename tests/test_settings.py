@@ -34,7 +34,10 @@ def with_lessons(project: Path, folder: str, lesson: str = "welcome") -> Path:
     links to the lesson ``lesson``."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - training\n", f"  - training:\n      lessons_dir: {folder}\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("  - training\n", f"  - training:\n      lessons_dir: {folder}\n"),
+        encoding="utf-8",
+    )
     (project / folder).mkdir(parents=True)
     (project / folder / "welcome.md").write_text("# 欢迎\n\n第一课。\n", encoding="utf-8")
     (project / "questions").mkdir()
@@ -68,7 +71,10 @@ def test_check_names_the_lessons_folder_of_the_project(project, capsys):
 def test_the_cli_reads_env_options_as_the_build_does(project, capsys, monkeypatch):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - training\n", "  - training:\n      cases_dir: !ENV [CASES, cases]\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("  - training\n", "  - training:\n      cases_dir: !ENV [CASES, cases]\n"),
+        encoding="utf-8",
+    )
     (project / "cases").rename(project / "other-cases")
     monkeypatch.setenv("CASES", "other-cases")
     assert main(["--root", str(project), "check"]) == 0, capsys.readouterr()

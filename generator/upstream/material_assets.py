@@ -38,6 +38,7 @@ _REQUIRED = {
 def missing_material_assets(site_paths: list[str]) -> list[str]:
     """What of Material's files no path of the built site matches (names, in Chinese)."""
     return [
-        name for name, shape in _REQUIRED.items()
+        name
+        for name, shape in _REQUIRED.items()
         if not any(shape.match(path) and MATERIAL_ASSETS.match(path) for path in site_paths)
     ]

@@ -48,7 +48,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if not self.config.enabled:
             return None
         if (preview := self.preview) is not None:
-            preview.start()
+            preview.start(config.strict)
         self.sources = sources_for(Path(config.config_file_path).parent, **{k: self.config[k] for k in FOLDER_OPTIONS})
         settings = RenderSettings(
             site_url=None if preview else config.site_url or None,

@@ -60,12 +60,12 @@ class Preview:
 
     # --- one rebuild ---------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, strict: bool) -> None:
         self._started = time.monotonic()
         self.errors = []
         # MkDocs prints its warnings (a broken link in a lesson) as usual, and `make site`
         # fails on them; they do not change what a page shows, so the preview goes on.
-        mkdocs_preview.keep_strict_from_aborting()
+        mkdocs_preview.keep_strict_from_aborting(strict)
 
     def content_failed(self, errors: list[ContentError]) -> None:
         self.errors = errors

@@ -5,6 +5,8 @@ when the shape of MkDocs, Material or Pagefind it relies on changes. Run them af
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import gzip
 import inspect
 import re
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import material
 import pytest
+from mkdocs.exceptions import PluginError
 from material.plugins.offline import plugin as offline_plugin
 from material.plugins.search import plugin as search_plugin
 from material.plugins.tags.plugin import TagsPlugin
@@ -64,9 +67,14 @@ def test_material_offline_plugin_adds_the_iframe_worker_shim_to_polyfills():
     source = inspect.getsource(offline_plugin.OfflinePlugin.on_config)
     assert 'config.extra["polyfills"]' in source and "iframe-worker" in source
     config = MkDocsConfig()
+    config.plugins = {"material/offline": SimpleNamespace(config=SimpleNamespace(enabled=True))}
     config.extra = {"polyfills": ["https://unpkg.com/iframe-worker/shim", "other.js"]}
     material_search.serve_shim_locally(config)
     assert config.extra["polyfills"] == [material_search.SHIM, "other.js"]
+    # Without the shim where Material puts it, the build stops instead of going on.
+    config.extra = {"polyfills": ["other.js"]}
+    with pytest.raises(PluginError):
+        material_search.serve_shim_locally(config)
 
 
 # --- material_search_worker.py: the Chinese query repair and the compact index ---------

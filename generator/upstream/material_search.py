@@ -19,6 +19,7 @@ Delete when: Material's search can be replaced by configuration (or the site lea
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from material.plugins.search.plugin import SearchIndex
 
@@ -59,7 +60,13 @@ def mark_for_pagefind(html: str) -> str:
 
 
 def serve_shim_locally(config: MkDocsConfig) -> None:
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
+        return
     polyfills = config.extra.get("polyfills", [])
+    if not any("iframe-worker" in str(url) for url in polyfills):
+        # Material would then load the shim some other way, perhaps from a CDN.
+        raise PluginError("Material 的 offline 插件结构已变：找不到 iframe-worker 垫片（见 generator/upstream/material_search.py）")
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(url) else url for url in polyfills]
 
 

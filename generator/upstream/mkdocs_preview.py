@@ -64,10 +64,12 @@ def set_modified(file: File, modified: bool) -> None:
     file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
 
 
-def keep_strict_from_aborting() -> None:
+def keep_strict_from_aborting(strict: bool) -> None:
     """Strict mode counts no warning in this build: a preview rebuild that aborts leaves the
     server answering no request until the next good one."""
     counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    if strict and not counters:
+        raise PluginError("MkDocs 的严格模式结构已变：预览无法继续（见 generator/upstream/mkdocs_preview.py）")
     for counter in counters:
         counter.addFilter(lambda record: False)
 

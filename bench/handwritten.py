@@ -3,6 +3,8 @@
 Same mkdocs.yml (lessons, nav, theme, search) with the training plugin disabled, and one
 plain page for every case, procedure, question bank and reference file, with the same
 text the generator would put there, so that the two builds differ by the generator.
+FLOOR_CONFIG is the same project with Material's search off: the floor of issue 17 is
+its build plus Pagefind run over the result (bench/run.py runs both).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from pathlib import Path
 import yaml
 
 from synth import Project, read_yaml, training_options
+
+FLOOR_CONFIG = "mkdocs-floor.yml"
+_SEARCH = "  - search:\n"
 
 
 def make_handwritten(project: Project, dest: Path) -> int:
@@ -25,7 +30,9 @@ def make_handwritten(project: Project, dest: Path) -> int:
     shutil.copytree(project.root / "content", dest / "content")
     docs = dest / "content"
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(training_options(config, enabled="false"), encoding="utf-8")
+    config = training_options(config, enabled="false")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (dest / FLOOR_CONFIG).write_text(search_off(config), encoding="utf-8")
 
     pages = 0
     for folder in ("cases", "procedures", "quizzes", "reference"):
@@ -52,6 +59,13 @@ def make_handwritten(project: Project, dest: Path) -> int:
         _write(docs / "reference" / f"{path.stem}.md", _reference_markdown(read_yaml(path)))
         pages += 1
     return pages + 3
+
+
+def search_off(config_text: str) -> str:
+    """mkdocs.yml's text with Material's search plugin disabled (its options kept)."""
+    if config_text.count(_SEARCH) != 1:
+        raise SystemExit("mkdocs.yml has no single `  - search:` block to disable")
+    return config_text.replace(_SEARCH, _SEARCH + "      enabled: false\n")
 
 
 def _write(path: Path, text: str) -> None:

@@ -18,6 +18,19 @@ import weigh
 MB = 1_000_000
 KB = 1_000
 QUERY = "投诉"
+PROFILE_SIZE = 1000  # where the profile of ours against the floor is printed
+PAGE_TYPES = ("case", "library", "quiz", "print", "procedure", "reference", "lesson", "other")
+
+
+def page_type(path: str) -> str:
+    """The kind of page at a path in the site (cases/case-00001/index.html → case)."""
+    top = path.split("/")[0]
+    if path.startswith("cases/case-"):
+        return "case"
+    if top in ("cases", "tags"):
+        return "library"  # the case library and the tag index: lists of every case
+    kinds = {"quizzes": "quiz", "print": "print", "procedures": "procedure", "reference": "reference", "lessons": "lesson"}
+    return kinds.get(top, "other")
 
 
 @dataclass
@@ -30,6 +43,21 @@ class Build:
     pages: int
     hooks: dict  # plugin → event → seconds, from timed_build.py
     site: Path
+    page_bytes: dict[str, int] = field(default_factory=dict)  # HTML file in the site → bytes
+
+    def page_parts(self) -> dict[str, dict[str, float]]:
+        """CPU seconds by page type and part (timed_build.py's per-page clocks): steps = MkDocs'
+        two page steps in all, markdown, template, nh3, events = every plugin's page events."""
+        out = {kind: dict.fromkeys(("pages", "steps", "markdown", "template", "nh3", "events", "events training"), 0.0)
+               for kind in PAGE_TYPES}
+        for path, parts in self.hooks.get("pages", {}).items():
+            row = out[page_type(path)]
+            row["pages"] += 1
+            row["steps"] += parts.get("populate", 0) + parts.get("build", 0)
+            for part in ("markdown", "template", "nh3", "events training"):
+                row[part] += parts.get(part, 0)
+            row["events"] += sum(v for k, v in parts.items() if k.startswith("events "))
+        return out
 
     def plugin_seconds(self, plugin: str) -> float:
         return sum(self.hooks.get("plugins", {}).get(plugin, {}).values())
@@ -50,6 +78,26 @@ class Build:
 
 
 @dataclass
+class Floor:
+    """Issue 17's floor: the hand-written project built with Material's search off, then
+    Pagefind over the result (the options of generator/pagefind.py), each measured with os.wait4."""
+
+    build: Build
+    pagefind_wall: float
+    pagefind_cpu: float
+    pagefind_rss: int
+    indexed: dict[str, list[float]]  # what Pagefind indexed: path in the site → [words, characters]
+
+    @property
+    def wall(self) -> float:
+        return self.build.wall + self.pagefind_wall
+
+    @property
+    def cpu(self) -> float:
+        return self.build.cpu + self.pagefind_cpu
+
+
+@dataclass
 class SizeResult:
     """Everything measured for one number of cases."""
 
@@ -60,6 +108,8 @@ class SizeResult:
     stages: dict[str, float]  # in-process load / check / render seconds
     generated: Build
     handwritten: Build
+    floor: Floor
+    indexed: dict[str, list[float]]  # what Pagefind indexed in the generated site, as Floor.indexed
     pagefind_files: int
     pagefind_bytes: int
     material_index_bytes: int  # search/search_index.json, which Material's script still loads
@@ -106,7 +156,9 @@ class SearchResult:
 
 
 def report(results: list[SizeResult], search: SearchResult | None, profile: str | None, header: str) -> str:
-    out = [header, "", *build_table(results), "", *cpu_table(results), "", *stage_table(results)]
+    out = [header, "", *floor_table(results), "", *build_table(results), "", *cpu_table(results), "", *stage_table(results)]
+    main = [r for r in results if r.size == PROFILE_SIZE] or results[-1:]
+    out += ["", *profile_tables(main[0])]
     if any(r.weights for r in results):
         out += ["", *weight_table(results)]
     if any(r.pack or r.weights for r in results):
@@ -122,6 +174,139 @@ def report(results: list[SizeResult], search: SearchResult | None, profile: str 
 
 def _files(transfer: weigh.Transfer) -> str:
     return ", ".join(f"{path} {size / KB:,.1f}" for path, size in sorted(transfer.sizes.items())) or "none"
+
+
+def floor_table(results: list[SizeResult]) -> list[str]:
+    out = [
+        "### Ours against the floor (issue 17)",
+        "",
+        ("| cases | ours: wall s, CPU s | floor: mkdocs, search off: wall s, CPU s | + Pagefind over it: wall s, CPU s "
+         "| floor: wall s, CPU s | hand-written, Material's search on: wall s, CPU s | **ours / floor, CPU** (wall) "
+         "| ours / hand-written with search, CPU (wall) | peak RSS MB: ours mkdocs / Pagefind; floor mkdocs / Pagefind |"),
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        g, f, h = r.generated, r.floor, r.handwritten
+        out.append(
+            f"| {r.size:,} | {g.wall:.1f}, {g.cpu:.1f} | {f.build.wall:.1f}, {f.build.cpu:.1f} "
+            f"| {f.pagefind_wall:.1f}, {f.pagefind_cpu:.1f} | {f.wall:.1f}, {f.cpu:.1f} | {h.wall:.1f}, {h.cpu:.1f} "
+            f"| **{g.cpu / f.cpu:.2f}** ({g.wall / f.wall:.2f}) | {g.cpu / h.cpu:.2f} ({g.wall / h.wall:.2f}) "
+            f"| {g.hooks['peak_rss_in_process'] / MB:.0f} / {g.pagefind().get('peak_rss_children', 0) / MB:.0f}; "
+            f"{f.build.hooks['peak_rss_in_process'] / MB:.0f} / {f.pagefind_rss / MB:.0f} |"
+        )
+    return out
+
+
+def profile_tables(r: SizeResult) -> list[str]:
+    """Where ours spends the CPU time the floor does not, at one size: by part of the build,
+    by page type, by plugin event."""
+    return [*part_table(r), "", *type_table(r), "", *event_table(r)]
+
+
+def _parts(b: Build, pagefind: list[float], exit_cpu: float) -> dict[str, float]:
+    pages = b.page_parts().values()
+    page_events = {plugin: sum(parts.get("events " + plugin, 0) for parts in b.hooks.get("pages", {}).values())
+                   for plugin in b.hooks.get("plugins_cpu", {})}
+    out = {
+        "pages: Python-Markdown (Page.render)": sum(p["markdown"] for p in pages),
+        "pages: nh3 (sanitize_html, in the training plugin's on_page_content)": sum(p["nh3"] for p in pages),
+        "pages: training plugin's page events, nh3 left out": page_events.get("training", 0) - sum(p["nh3"] for p in pages),
+        "pages: other plugins' page events": sum(v for k, v in page_events.items() if k != "training"),
+        "pages: Material's template (Template.render)": sum(p["template"] for p in pages),
+        "pages: the rest of MkDocs' two page steps (context, nav, writing)": sum(
+            p["steps"] - p["markdown"] - p["events"] - p["template"] for p in pages),
+        "training plugin outside pages (load, check, render, post_build; Pagefind and precompress left out)": b.plugin_cpu("training") - page_events.get("training", 0),
+        "other plugins outside pages": sum(b.plugin_cpu(k) - v for k, v in page_events.items() if k != "training"),
+    }
+    for name, record in b.hooks.get("apart", {}).items():
+        if name != "pagefind":
+            out[f"{name} (clocked apart from the handler it runs in)"] = record["cpu_in_process"]
+    out["MkDocs outside pages and plugins (start, config, files, nav, copying)"] = b.hooks["cpu_in_process"] - sum(out.values())
+    for number, cpu in enumerate(pagefind, start=1):
+        out[f"Pagefind run {number} ({'the site' if number == 1 else 'the offline pack'}; os.wait4 / RUSAGE_CHILDREN)"] = cpu
+    out["interpreter exit after the timings"] = exit_cpu
+    return out
+
+
+def part_table(r: SizeResult) -> list[str]:
+    g, f = r.generated, r.floor
+    ours = _parts(g, g.pagefind().get("each_cpu_children", []), g.hooks.get("cpu_after_timings", 0))
+    floor = _parts(f.build, [f.pagefind_cpu], f.build.hooks.get("cpu_after_timings", 0))
+    out = [
+        f"### Profile at {r.size:,} cases: where ours spends CPU the floor does not (seconds)",
+        "",
+        "| part | ours | floor | ours − floor |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for part in dict.fromkeys([*ours, *floor]):
+        a, b = ours.get(part, 0.0), floor.get(part, 0.0)
+        out.append(f"| {part} | {a:.2f} | {b:.2f} | {a - b:+.2f} |")
+    out.append(f"| **build** | **{sum(ours.values()):.2f}** | **{sum(floor.values()):.2f}** "
+               f"| **{sum(ours.values()) - sum(floor.values()):+.2f}** |")
+    return out
+
+
+def type_table(r: SizeResult) -> list[str]:
+    g, f = r.generated, r.floor
+    ours, floor = g.page_parts(), f.build.page_parts()
+    html = {b: {kind: 0 for kind in PAGE_TYPES} for b in ("ours", "floor")}
+    for name, b in (("ours", g), ("floor", f.build)):
+        for path, size in b.page_bytes.items():
+            html[name][page_type(path)] += size
+    indexed = {name: {kind: [0, 0, 0] for kind in PAGE_TYPES} for name in ("ours", "floor")}
+    for name, pages in (("ours", r.indexed), ("floor", f.indexed)):
+        for path, (words, chars) in pages.items():
+            row = indexed[name][page_type(path)]
+            row[0], row[1], row[2] = row[0] + 1, row[1] + words, row[2] + chars
+    out = [
+        f"### Profile at {r.size:,} cases, by page type: ours / floor",
+        "",
+        ("| page type | pages | page steps CPU s | ms per page | of which Python-Markdown s | plugins' page events s "
+         "(of which nh3) | Material's template s | HTML MB | indexed by Pagefind: pages, words (k), text MB |"),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for kind in PAGE_TYPES:
+        a, b = ours[kind], floor[kind]
+        if not a["pages"] and not b["pages"]:
+            continue
+        ia, ib = indexed["ours"][kind], indexed["floor"][kind]
+        per_page = " / ".join(f"{x['steps'] / x['pages'] * 1000:.0f}" if x["pages"] else "–" for x in (a, b))
+        out.append(
+            f"| {kind} | {a['pages']:,.0f} / {b['pages']:,.0f} | {a['steps']:.2f} / {b['steps']:.2f} | {per_page} "
+            f"| {a['markdown']:.2f} / {b['markdown']:.2f} | {a['events']:.2f} ({a['nh3']:.2f}) / {b['events']:.2f} "
+            f"| {a['template']:.2f} / {b['template']:.2f} | {html['ours'][kind] / MB:.1f} / {html['floor'][kind] / MB:.1f} "
+            f"| {ia[0]:,}, {ia[1] / 1000:,.0f}, {ia[2] / MB:.1f} / {ib[0]:,}, {ib[1] / 1000:,.0f}, {ib[2] / MB:.1f} |"
+        )
+    total = {k: sum(x[k] for x in ours.values()) for k in ("pages", "steps", "markdown", "events", "nh3", "template")}
+    ftotal = {k: sum(x[k] for x in floor.values()) for k in ("pages", "steps", "markdown", "events", "template")}
+    ia = [sum(x[i] for x in indexed["ours"].values()) for i in range(3)]
+    ib = [sum(x[i] for x in indexed["floor"].values()) for i in range(3)]
+    out.append(
+        f"| **all** | {total['pages']:,.0f} / {ftotal['pages']:,.0f} | {total['steps']:.2f} / {ftotal['steps']:.2f} "
+        f"| {total['steps'] / total['pages'] * 1000:.0f} / {ftotal['steps'] / ftotal['pages'] * 1000:.0f} "
+        f"| {total['markdown']:.2f} / {ftotal['markdown']:.2f} | {total['events']:.2f} ({total['nh3']:.2f}) / {ftotal['events']:.2f} "
+        f"| {total['template']:.2f} / {ftotal['template']:.2f} "
+        f"| {sum(html['ours'].values()) / MB:.1f} / {sum(html['floor'].values()) / MB:.1f} "
+        f"| {ia[0]:,}, {ia[1] / 1000:,.0f}, {ia[2] / MB:.1f} / {ib[0]:,}, {ib[1] / 1000:,.0f}, {ib[2] / MB:.1f} |"
+    )
+    return out
+
+
+def event_table(r: SizeResult) -> list[str]:
+    g, f = r.generated.hooks["plugins_cpu"], r.floor.build.hooks["plugins_cpu"]
+    rows = sorted({(plugin, event) for hooks in (g, f) for plugin, events in hooks.items() for event in events},
+                  key=lambda key: -g.get(key[0], {}).get(key[1], 0))
+    out = [
+        f"### Profile at {r.size:,} cases, by plugin event: ours / floor (CPU s; Pagefind and jieba's dictionary clocked apart)",
+        "",
+        "| plugin | event | ours | floor |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for plugin, event in rows:
+        a, b = g.get(plugin, {}).get(event, 0), f.get(plugin, {}).get(event, 0)
+        if max(a, b) >= 0.01:
+            out.append(f"| {plugin} | on_{event} | {a:.2f} | {b:.2f} |")
+    return out
 
 
 def build_table(results: list[SizeResult]) -> list[str]:
@@ -351,6 +536,11 @@ def header(sizes: list[int], started: float, case_chars: float, runs: int) -> st
         "disabled) Material's search indexes every page with jieba, so the ratio to it compares Pagefind "
         "with lunr + jieba as well as generated with hand-written pages; *ratio without search* leaves Pagefind, "
         "Material's search plugin and jieba's dictionary out of both.",
+        "- **Floor** (issue 17): the hand-written project built with Material's search off, then Pagefind run "
+        "over it with the site's own options (generator.pagefind.pagefind_command), each measured with os.wait4; "
+        "*ours / floor* is the generated build's CPU over the sum. The **profile** at 1,000 cases comes from "
+        "per-page clocks in bench/timed_build.py (MkDocs' two page steps, Python-Markdown, the template, every "
+        "plugin's page events, nh3) and, for what Pagefind indexed, from its excerpt files.",
         "- **Hand-written**: the same cases, procedures, question banks and reference text as plain Markdown pages, "
         "same mkdocs.yml with the training plugin disabled; ratio = generated build / hand-written build.",
         "- **Peak RSS**: ru_maxrss of the build process itself (RUSAGE_SELF inside it) and of the Pagefind "

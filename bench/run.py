@@ -1,6 +1,7 @@
 """The benchmark (`make bench`): build time, the generator's share, memory and page weights
 of generated sites of 100, 1,000 and 5,000 synthetic cases, against the same text written
-as plain Markdown pages; and at 1,000 cases, a query typed into the search box of the site
+as plain Markdown pages (with Material's search, and issue 17's floor: search off, then
+Pagefind), with a profile of where ours spends more; and at 1,000 cases, a query typed into the search box of the site
 as it ships (Pagefind) and of the same project built with Material's own search.
 
     python bench/run.py [--sizes 100,1000,5000] [--quick] [--profile] [--keep] [--no-browser]
@@ -13,6 +14,7 @@ project is written except bench/results.md. bench/report.py prints what this mea
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import pstats
@@ -29,8 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 import synth  # noqa: E402  (bench/ is the script's folder)
 import weigh  # noqa: E402
-from handwritten import make_handwritten  # noqa: E402
-from report import KB, QUERY, Build, SearchResult, SearchVariant, SizeResult, header, kept_notes, median_run, report  # noqa: E402
+from handwritten import FLOOR_CONFIG, make_handwritten  # noqa: E402
+from report import KB, QUERY, Build, Floor, SearchResult, SearchVariant, SizeResult, header, kept_notes, median_run, report  # noqa: E402
+
+from generator.pagefind import pagefind_command
+from generator.upstream.pagefind_fragments import SIGNATURE, fragment_files
 
 RESULTS = BENCH / "results.md"
 DEFAULT_SIZES = (100, 1000, 5000)
@@ -92,14 +97,36 @@ def build(project: Path, label: str, profile: Path | None = None, config: str = 
     if cpu < inside - 0.1:
         log(f"{label}: wait4 CPU {cpu:.2f} s is less than the build process's own {hooks['cpu_in_process']:.2f} s "
             f"+ {hooks['cpu_children']:.2f} s in its children: the build's CPU misses some of Pagefind's")
+    page_bytes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
     return Build(
         wall=wall,
         cpu=cpu,
         peak_rss=rss,
-        pages=sum(1 for _ in site.rglob("*.html")),
+        pages=len(page_bytes),
         hooks=hooks,
         site=site,
+        page_bytes=page_bytes,
     )
+
+
+def build_floor(project: Path, label: str) -> Floor:
+    """Issue 17's floor: the hand-written project with Material's search off, then Pagefind
+    over the result with the options the site's own build uses (generator/pagefind.py)."""
+    built = build(project, label, config=FLOOR_CONFIG, name="site-floor")
+    wall, cpu, rss, code = run_measured(pagefind_command(built.site), project, project / "floor-pagefind.log")
+    if code != 0:
+        raise SystemExit(f"{label}: Pagefind failed ({code}), see {project / 'floor-pagefind.log'}")
+    return Floor(built, wall, cpu, rss, indexed_pages(built.site))
+
+
+def indexed_pages(site: Path) -> dict[str, list[float]]:
+    """What Pagefind indexed, read from its excerpt files: path in the site → [words, characters].
+    Reads Pagefind 1.5's fragment JSON (url, content, word_count), like the module it imports from."""
+    pages = {}
+    for path in fragment_files(site):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(SIGNATURE))
+        pages[data["url"].lstrip("/")] = [data["word_count"], len(data["content"])]
+    return pages
 
 
 def time_stages(project: Path) -> dict[str, float]:
@@ -142,7 +169,10 @@ def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Br
     generated = build(project.root, f"{size} generated")
     log(f"{size} cases: generated site built in {generated.wall:.1f} s ({generated.pages} pages); building the hand-written site")
     plain = build(handwritten, f"{size} hand-written")
-    log(f"{size} cases: hand-written site built in {plain.wall:.1f} s ({plain.pages} pages)")
+    log(f"{size} cases: hand-written site built in {plain.wall:.1f} s ({plain.pages} pages); building the floor")
+    floor = build_floor(handwritten, f"{size} floor")
+    log(f"{size} cases: floor {floor.build.cpu:.1f} + {floor.pagefind_cpu:.1f} CPU s (search off, then Pagefind); "
+        f"ours {generated.cpu:.1f} CPU s: ours / floor {generated.cpu / floor.cpu:.2f}")
     pagefind = [p for p in (generated.site / "pagefind").rglob("*") if p.is_file()]
     index = generated.site / weigh.SEARCH_INDEX
     result = SizeResult(
@@ -153,6 +183,8 @@ def bench_size(size: int, workdir: Path, sentences: list[str], browser: weigh.Br
         stages=stages,
         generated=generated,
         handwritten=plain,
+        floor=floor,
+        indexed=indexed_pages(generated.site),
         pagefind_files=len(pagefind),
         pagefind_bytes=sum(p.stat().st_size for p in pagefind),
         material_index_bytes=index.stat().st_size if index.exists() else 0,

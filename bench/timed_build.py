@@ -4,11 +4,13 @@ Run as ``python bench/timed_build.py TIMINGS.json [mkdocs build options]``: it i
 ``mkdocs build`` (MkDocs' own command-line entry point, in this process), except that
 PluginCollection.run_event is wrapped so the time spent in each plugin's handler of each
 event is added up (wall clock and CPU time) and written to TIMINGS.json when the build
-ends. The wrapper costs four clock reads per handler call. Two things are clocked apart
+ends. The wrapper costs four clock reads per handler call. Three things are clocked apart
 from the handler they happen in: jieba loading its dictionary (whichever plugin segments
-first would otherwise carry it) and the Pagefind subprocess the training plugin runs after
-the build (a search engine, not the generator). With ``--profile FILE`` the whole build
-runs under cProfile.
+first would otherwise carry it), the Pagefind subprocess the training plugin runs after
+the build (a search engine, not the generator; each run apart) and the .gz and .br copies
+it writes last. Each page's CPU time is clocked too, by part: MkDocs' two page steps, and
+within them Python-Markdown, the theme's template, each plugin's page events and our
+sanitiser (nh3). With ``--profile FILE`` the whole build runs under cProfile.
 
 A reach into MkDocs' internals that stays here, outside generator/upstream/, because it is
 not shipped: only the benchmark runs it. Assumes MkDocs 1.6's ``PluginCollection`` (its
@@ -34,6 +36,9 @@ _cpu: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 _calls: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 # Work clocked on its own, whatever handler it happens in: name → wall and CPU seconds.
 _apart: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+# Each page's CPU seconds by part (site path → part → seconds), and the page being clocked.
+_pages: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+_current: list[str] = []
 
 
 def _apart_totals() -> tuple[float, float]:
@@ -53,6 +58,8 @@ def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
         _seconds[plugin][name] += time.perf_counter() - start - (end_wall - apart_wall)
         _cpu[plugin][name] += time.process_time() - start_cpu - (end_cpu - apart_cpu)
         _calls[plugin][name] += 1
+        if _current:
+            _pages[_current[-1]]["events " + plugin] += time.process_time() - start_cpu - (end_cpu - apart_cpu)
         if result is not None:
             item = result
     self._current_plugin = None
@@ -77,6 +84,9 @@ def _clock_apart(name: str, function):
             record["cpu_children"] += (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
             record["peak_rss_children"] = max(record["peak_rss_children"], after.ru_maxrss * 1024)  # Linux: KiB
             record["calls"] += 1
+            # Each call apart too (Pagefind runs twice: the site's index, the offline pack's).
+            record.setdefault("each_cpu_children", []).append(
+                (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime))
 
     return clocked
 
@@ -104,6 +114,55 @@ def _clock_pagefind() -> None:
     subprocess.run = dispatch
 
 
+def _clock_precompress() -> None:
+    # The training plugin writes .gz and .br copies of the site at the end of on_post_build.
+    try:
+        from generator import site_finish
+    except ImportError:
+        return
+    site_finish.precompress_site = _clock_apart("precompress", site_finish.precompress_site)
+
+
+def _clock_per_page(part: str, function, starts_page: bool = False):
+    """``function`` wrapped so its CPU time is added to ``part`` of the page being built;
+    with ``starts_page``, its first argument is that page (MkDocs' _populate_page, _build_page)."""
+
+    def clocked(*args, **kwargs):
+        if starts_page:
+            _current.append(args[0].file.dest_uri)
+        elif not _current:
+            return function(*args, **kwargs)
+        page = _current[-1]
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _pages[page][part] += time.process_time() - start
+            if starts_page:
+                _current.pop()
+
+    return clocked
+
+
+def _clock_pages() -> None:
+    # Each page's time in MkDocs' two page steps (Markdown to HTML with the page events;
+    # the theme's template with the context and post_page events), and within them
+    # Python-Markdown (Page.render), the template (Template.render) and nh3 (our sanitiser).
+    import jinja2
+    from mkdocs.commands import build
+    from mkdocs.structure.pages import Page
+
+    build._populate_page = _clock_per_page("populate", build._populate_page, starts_page=True)
+    build._build_page = _clock_per_page("build", build._build_page, starts_page=True)
+    Page.render = _clock_per_page("markdown", Page.render)
+    jinja2.Template.render = _clock_per_page("template", jinja2.Template.render)
+    try:
+        from generator.render import sanitize
+    except ImportError:
+        return
+    sanitize.sanitize_html = _clock_per_page("nh3", sanitize.sanitize_html)
+
+
 def main() -> None:
     timings_path, args = sys.argv[1], sys.argv[2:]
     profile_path = None
@@ -122,6 +181,7 @@ def main() -> None:
             "plugins_cpu": {plugin: dict(events) for plugin, events in _cpu.items()},
             "calls": {plugin: dict(events) for plugin, events in _calls.items()},
             "apart": {name: dict(record) for name, record in _apart.items()},
+            "pages": {page: dict(parts) for page, parts in _pages.items()},
         }
         with open(timings_path, "w", encoding="utf-8") as out:
             json.dump(report, out, indent=1)
@@ -130,6 +190,8 @@ def main() -> None:
     PluginCollection.run_event = _timed_run_event
     _clock_segmenter()
     _clock_pagefind()
+    _clock_pages()
+    _clock_precompress()
     from mkdocs.__main__ import cli
 
     if profile_path:

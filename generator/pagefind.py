@@ -37,9 +37,8 @@ class SearchIndexError(Exception):
     """Pagefind is missing or failed; the message says what to do."""
 
 
-def index_site(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> None:
-    """Write Pagefind's index of the pages marked ``data-pagefind-body`` into
-    site_dir/output_subdir; only of ``pages`` (paths in the site) when given."""
+def pagefind_command(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> list[str]:
+    """The `python -m pagefind` command line index_site runs (the benchmark runs it too)."""
     command = [
         sys.executable, "-m", "pagefind",
         "--site", str(site_dir),
@@ -51,6 +50,13 @@ def index_site(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[st
         # Pagefind takes one glob: the pages as a {a,b,...} alternation (glob characters
         # do not occur in the site's paths, which come from ids and slugs).
         command += ["--glob", "{" + ",".join(pages) + "}"]
+    return command
+
+
+def index_site(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> None:
+    """Write Pagefind's index of the pages marked ``data-pagefind-body`` into
+    site_dir/output_subdir; only of ``pages`` (paths in the site) when given."""
+    command = pagefind_command(site_dir, output_subdir, pages)
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:

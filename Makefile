@@ -60,12 +60,18 @@ browser:
 	fi
 
 ## test: the whole test suite, browser tests included
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
+
+## lint: ruff's checks and its formatter's verdict (line length 100) on the code and the tests
+.PHONY: lint
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 ## test-fast: everything but the browser tests (no Chromium needed; under a minute)
 .PHONY: test-fast
-test-fast: $(STAMP)
+test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest -m "not browser" -q -n 2
 
 ## bench: build time, memory and page weights of sites of 100, 1,000 and 5,000 synthetic cases (minutes; not part of test)

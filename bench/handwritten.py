@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from synth import Project, read_yaml, training_options
 
 FLOOR_CONFIG = "mkdocs-floor.yml"
@@ -80,14 +79,28 @@ def _case_markdown(case: dict) -> str:
     lines = ["---", f"title: {yaml.safe_dump(case['title'], allow_unicode=True).splitlines()[0]}"]
     lines += [f"tags: [{', '.join(case.get('tags', []))}]", "---", "", f"# {case['title']}", ""]
     lines += [f"{case['industry']} · " + " · ".join(case.get("complaint_categories", [])), ""]
-    lines += [f"> {case['summary']}", "", "## 案情经过", "", case["scenario"].strip(), "", "## 案例分析", ""]
+    lines += [
+        f"> {case['summary']}",
+        "",
+        "## 案情经过",
+        "",
+        case["scenario"].strip(),
+        "",
+        "## 案例分析",
+        "",
+    ]
     for heading, key in (("### 做得不对的地方", "went_wrong"), ("### 做得对的地方", "went_right")):
         if case.get(key):
             lines += [heading, "", *_items(case[key])]
     if case.get("principles"):
         lines += ["### 涉及的投诉处理原则", ""]
         for use in case["principles"]:
-            lines += [f"- **{use['verdict']}** {use['principle']}", "", f"    {' '.join(use['note'].split())}", ""]
+            lines += [
+                f"- **{use['verdict']}** {use['principle']}",
+                "",
+                f"    {' '.join(use['note'].split())}",
+                "",
+            ]
     if case.get("handling"):
         lines += ["## 处理经过", "", case["handling"].strip(), ""]
     if case.get("prevention"):
@@ -98,7 +111,14 @@ def _case_markdown(case: dict) -> str:
         lines += ["## 小组讨论", ""]
         for number, item in enumerate(case["discussion"], start=1):
             notes = " ".join(item["trainer_notes"].split())
-            lines += [f"**讨论 {number}.** {item['question']}", "", '??? tip "培训师提示"', "", f"    {notes}", ""]
+            lines += [
+                f"**讨论 {number}.** {item['question']}",
+                "",
+                '??? tip "培训师提示"',
+                "",
+                f"    {notes}",
+                "",
+            ]
     lines += ["---", "", f"<small>出处：{case['source']} · [返回案例库](index.md)</small>", ""]
     return "\n".join(lines)
 
@@ -127,9 +147,18 @@ def _bank_markdown(bank: dict) -> str:
         lines += [f"## 第 {number} 题", "", question["prompt"], ""]
         if question.get("customer_says"):
             lines += [f"> {question['customer_says']}", ""]
-        lines += _items([option["text"] for option in question.get("options", [])], "1.") if question.get("options") else []
+        lines += (
+            _items([option["text"] for option in question.get("options", [])], "1.")
+            if question.get("options")
+            else []
+        )
         lines += _items(question["items"], "1.") if question.get("items") else []
-        lines += ['??? note "答案与解析"', "", f"    {' '.join(question['explanation'].split())}", ""]
+        lines += [
+            '??? note "答案与解析"',
+            "",
+            f"    {' '.join(question['explanation'].split())}",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -146,5 +175,7 @@ def _reference_markdown(reference: dict) -> str:
             if isinstance(value, str):
                 lines += [" ".join(value.split()), ""]
             elif isinstance(value, list):
-                lines += _items([v if isinstance(v, str) else " ".join(map(str, v.values())) for v in value])
+                lines += _items(
+                    [v if isinstance(v, str) else " ".join(map(str, v.values())) for v in value]
+                )
     return "\n".join(lines)

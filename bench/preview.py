@@ -86,7 +86,9 @@ def measure(label: str, project: Path, edits: int) -> Latency:
         started = time.perf_counter()
         while "<title" not in _get(url):
             if server.poll() is not None or time.perf_counter() - started > 600:
-                raise SystemExit(f"the preview of {label} did not start (see {project / 'serve.log'})")
+                raise SystemExit(
+                    f"the preview of {label} did not start (see {project / 'serve.log'})"
+                )
             time.sleep(0.2)
         first = time.perf_counter() - started
         times = []
@@ -94,7 +96,9 @@ def measure(label: str, project: Path, edits: int) -> Latency:
             mark = f"改动标记{number}x{int(time.time())}"
             time.sleep(PAUSE)
             saved = time.perf_counter()
-            case.write_text(re.sub(r"(?m)^title: .*$", f"title: {mark}", original, count=1), encoding="utf-8")
+            case.write_text(
+                re.sub(r"(?m)^title: .*$", f"title: {mark}", original, count=1), encoding="utf-8"
+            )
             while mark not in _get(url):
                 if time.perf_counter() - saved > 300:
                     raise SystemExit(f"an edit of {label} did not show within 300 s")
@@ -121,7 +125,9 @@ def report(results: list[Latency]) -> str:
     ]
     for r in results:
         each = ", ".join(f"{t:.2f}" for t in r.edits)
-        lines.append(f"| {r.label} | {r.cases:,} | {r.first_build:.1f} | {each} | **{r.median:.2f}** |")
+        lines.append(
+            f"| {r.label} | {r.cases:,} | {r.first_build:.1f} | {each} | **{r.median:.2f}** |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -29,7 +29,13 @@ def page_type(path: str) -> str:
         return "case"
     if top in ("cases", "tags"):
         return "library"  # the case library and the tag index: lists of every case
-    kinds = {"quizzes": "quiz", "print": "print", "procedures": "procedure", "reference": "reference", "lessons": "lesson"}
+    kinds = {
+        "quizzes": "quiz",
+        "print": "print",
+        "procedures": "procedure",
+        "reference": "reference",
+        "lessons": "lesson",
+    }
     return kinds.get(top, "other")
 
 
@@ -48,8 +54,12 @@ class Build:
     def page_parts(self) -> dict[str, dict[str, float]]:
         """CPU seconds by page type and part (timed_build.py's per-page clocks): steps = MkDocs'
         two page steps in all, markdown, template, nh3, events = every plugin's page events."""
-        out = {kind: dict.fromkeys(("pages", "steps", "markdown", "template", "nh3", "events", "events training"), 0.0)
-               for kind in PAGE_TYPES}
+        out = {
+            kind: dict.fromkeys(
+                ("pages", "steps", "markdown", "template", "nh3", "events", "events training"), 0.0
+            )
+            for kind in PAGE_TYPES
+        }
         for path, parts in self.hooks.get("pages", {}).items():
             row = out[page_type(path)]
             row["pages"] += 1
@@ -131,10 +141,11 @@ class SearchVariant:
     runs: list[weigh.SearchRun] = field(default_factory=list)
 
 
-
 def median_run(runs: list[weigh.SearchRun]) -> weigh.SearchRun:
     """The run with the median time to the first result."""
-    return sorted(runs, key=lambda run: float("inf") if run.seconds is None else run.seconds)[len(runs) // 2]
+    return sorted(runs, key=lambda run: float("inf") if run.seconds is None else run.seconds)[
+        len(runs) // 2
+    ]
 
 
 def _times(runs: list[weigh.SearchRun]) -> str:
@@ -155,8 +166,20 @@ class SearchResult:
     variants: list[SearchVariant]
 
 
-def report(results: list[SizeResult], search: SearchResult | None, profile: str | None, header: str) -> str:
-    out = [header, "", *floor_table(results), "", *build_table(results), "", *cpu_table(results), "", *stage_table(results)]
+def report(
+    results: list[SizeResult], search: SearchResult | None, profile: str | None, header: str
+) -> str:
+    out = [
+        header,
+        "",
+        *floor_table(results),
+        "",
+        *build_table(results),
+        "",
+        *cpu_table(results),
+        "",
+        *stage_table(results),
+    ]
     main = [r for r in results if r.size == PROFILE_SIZE] or results[-1:]
     out += ["", *profile_tables(main[0])]
     if any(r.weights for r in results):
@@ -173,16 +196,21 @@ def report(results: list[SizeResult], search: SearchResult | None, profile: str 
 
 
 def _files(transfer: weigh.Transfer) -> str:
-    return ", ".join(f"{path} {size / KB:,.1f}" for path, size in sorted(transfer.sizes.items())) or "none"
+    return (
+        ", ".join(f"{path} {size / KB:,.1f}" for path, size in sorted(transfer.sizes.items()))
+        or "none"
+    )
 
 
 def floor_table(results: list[SizeResult]) -> list[str]:
     out = [
         "### Ours against the floor (issue 17)",
         "",
-        ("| cases | ours: wall s, CPU s | floor: mkdocs, search off: wall s, CPU s | + Pagefind over it: wall s, CPU s "
-         "| floor: wall s, CPU s | hand-written, Material's search on: wall s, CPU s | **ours / floor, CPU** (wall) "
-         "| ours / hand-written with search, CPU (wall) | peak RSS MB: ours mkdocs / Pagefind; floor mkdocs / Pagefind |"),
+        (
+            "| cases | ours: wall s, CPU s | floor: mkdocs, search off: wall s, CPU s | + Pagefind over it: wall s, CPU s "
+            "| floor: wall s, CPU s | hand-written, Material's search on: wall s, CPU s | **ours / floor, CPU** (wall) "
+            "| ours / hand-written with search, CPU (wall) | peak RSS MB: ours mkdocs / Pagefind; floor mkdocs / Pagefind |"
+        ),
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
@@ -205,25 +233,42 @@ def profile_tables(r: SizeResult) -> list[str]:
 
 def _parts(b: Build, pagefind: list[float], exit_cpu: float) -> dict[str, float]:
     pages = b.page_parts().values()
-    page_events = {plugin: sum(parts.get("events " + plugin, 0) for parts in b.hooks.get("pages", {}).values())
-                   for plugin in b.hooks.get("plugins_cpu", {})}
+    page_events = {
+        plugin: sum(parts.get("events " + plugin, 0) for parts in b.hooks.get("pages", {}).values())
+        for plugin in b.hooks.get("plugins_cpu", {})
+    }
     out = {
         "pages: Python-Markdown (Page.render)": sum(p["markdown"] for p in pages),
-        "pages: nh3 (sanitize_html, in the training plugin's on_page_content)": sum(p["nh3"] for p in pages),
-        "pages: training plugin's page events, nh3 left out": page_events.get("training", 0) - sum(p["nh3"] for p in pages),
-        "pages: other plugins' page events": sum(v for k, v in page_events.items() if k != "training"),
+        "pages: nh3 (sanitize_html, in the training plugin's on_page_content)": sum(
+            p["nh3"] for p in pages
+        ),
+        "pages: training plugin's page events, nh3 left out": page_events.get("training", 0)
+        - sum(p["nh3"] for p in pages),
+        "pages: other plugins' page events": sum(
+            v for k, v in page_events.items() if k != "training"
+        ),
         "pages: Material's template (Template.render)": sum(p["template"] for p in pages),
         "pages: the rest of MkDocs' two page steps (context, nav, writing)": sum(
-            p["steps"] - p["markdown"] - p["events"] - p["template"] for p in pages),
-        "training plugin outside pages (load, check, render, post_build; Pagefind and precompress left out)": b.plugin_cpu("training") - page_events.get("training", 0),
-        "other plugins outside pages": sum(b.plugin_cpu(k) - v for k, v in page_events.items() if k != "training"),
+            p["steps"] - p["markdown"] - p["events"] - p["template"] for p in pages
+        ),
+        "training plugin outside pages (load, check, render, post_build; Pagefind and precompress left out)": b.plugin_cpu(
+            "training"
+        )
+        - page_events.get("training", 0),
+        "other plugins outside pages": sum(
+            b.plugin_cpu(k) - v for k, v in page_events.items() if k != "training"
+        ),
     }
     for name, record in b.hooks.get("apart", {}).items():
         if name != "pagefind":
             out[f"{name} (clocked apart from the handler it runs in)"] = record["cpu_in_process"]
-    out["MkDocs outside pages and plugins (start, config, files, nav, copying)"] = b.hooks["cpu_in_process"] - sum(out.values())
+    out["MkDocs outside pages and plugins (start, config, files, nav, copying)"] = b.hooks[
+        "cpu_in_process"
+    ] - sum(out.values())
     for number, cpu in enumerate(pagefind, start=1):
-        out[f"Pagefind run {number} ({'the site' if number == 1 else 'the offline pack'}; os.wait4 / RUSAGE_CHILDREN)"] = cpu
+        out[
+            f"Pagefind run {number} ({'the site' if number == 1 else 'the offline pack'}; os.wait4 / RUSAGE_CHILDREN)"
+        ] = cpu
     out["interpreter exit after the timings"] = exit_cpu
     return out
 
@@ -241,8 +286,10 @@ def part_table(r: SizeResult) -> list[str]:
     for part in dict.fromkeys([*ours, *floor]):
         a, b = ours.get(part, 0.0), floor.get(part, 0.0)
         out.append(f"| {part} | {a:.2f} | {b:.2f} | {a - b:+.2f} |")
-    out.append(f"| **build** | **{sum(ours.values()):.2f}** | **{sum(floor.values()):.2f}** "
-               f"| **{sum(ours.values()) - sum(floor.values()):+.2f}** |")
+    out.append(
+        f"| **build** | **{sum(ours.values()):.2f}** | **{sum(floor.values()):.2f}** "
+        f"| **{sum(ours.values()) - sum(floor.values()):+.2f}** |"
+    )
     return out
 
 
@@ -261,8 +308,10 @@ def type_table(r: SizeResult) -> list[str]:
     out = [
         f"### Profile at {r.size:,} cases, by page type: ours / floor",
         "",
-        ("| page type | pages | page steps CPU s | ms per page | of which Python-Markdown s | plugins' page events s "
-         "(of which nh3) | Material's template s | HTML MB | indexed by Pagefind: pages, words (k), text MB |"),
+        (
+            "| page type | pages | page steps CPU s | ms per page | of which Python-Markdown s | plugins' page events s "
+            "(of which nh3) | Material's template s | HTML MB | indexed by Pagefind: pages, words (k), text MB |"
+        ),
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for kind in PAGE_TYPES:
@@ -270,15 +319,23 @@ def type_table(r: SizeResult) -> list[str]:
         if not a["pages"] and not b["pages"]:
             continue
         ia, ib = indexed["ours"][kind], indexed["floor"][kind]
-        per_page = " / ".join(f"{x['steps'] / x['pages'] * 1000:.0f}" if x["pages"] else "–" for x in (a, b))
+        per_page = " / ".join(
+            f"{x['steps'] / x['pages'] * 1000:.0f}" if x["pages"] else "–" for x in (a, b)
+        )
         out.append(
             f"| {kind} | {a['pages']:,.0f} / {b['pages']:,.0f} | {a['steps']:.2f} / {b['steps']:.2f} | {per_page} "
             f"| {a['markdown']:.2f} / {b['markdown']:.2f} | {a['events']:.2f} ({a['nh3']:.2f}) / {b['events']:.2f} "
             f"| {a['template']:.2f} / {b['template']:.2f} | {html['ours'][kind] / MB:.1f} / {html['floor'][kind] / MB:.1f} "
             f"| {ia[0]:,}, {ia[1] / 1000:,.0f}, {ia[2] / MB:.1f} / {ib[0]:,}, {ib[1] / 1000:,.0f}, {ib[2] / MB:.1f} |"
         )
-    total = {k: sum(x[k] for x in ours.values()) for k in ("pages", "steps", "markdown", "events", "nh3", "template")}
-    ftotal = {k: sum(x[k] for x in floor.values()) for k in ("pages", "steps", "markdown", "events", "template")}
+    total = {
+        k: sum(x[k] for x in ours.values())
+        for k in ("pages", "steps", "markdown", "events", "nh3", "template")
+    }
+    ftotal = {
+        k: sum(x[k] for x in floor.values())
+        for k in ("pages", "steps", "markdown", "events", "template")
+    }
     ia = [sum(x[i] for x in indexed["ours"].values()) for i in range(3)]
     ib = [sum(x[i] for x in indexed["floor"].values()) for i in range(3)]
     out.append(
@@ -294,8 +351,15 @@ def type_table(r: SizeResult) -> list[str]:
 
 def event_table(r: SizeResult) -> list[str]:
     g, f = r.generated.hooks["plugins_cpu"], r.floor.build.hooks["plugins_cpu"]
-    rows = sorted({(plugin, event) for hooks in (g, f) for plugin, events in hooks.items() for event in events},
-                  key=lambda key: -g.get(key[0], {}).get(key[1], 0))
+    rows = sorted(
+        {
+            (plugin, event)
+            for hooks in (g, f)
+            for plugin, events in hooks.items()
+            for event in events
+        },
+        key=lambda key: -g.get(key[0], {}).get(key[1], 0),
+    )
     out = [
         f"### Profile at {r.size:,} cases, by plugin event: ours / floor (CPU s; Pagefind and jieba's dictionary clocked apart)",
         "",
@@ -337,8 +401,11 @@ def build_table(results: list[SizeResult]) -> list[str]:
         f"{r.generated.hooks['cpu_children']:.1f} + {r.generated.hooks.get('cpu_after_timings', 0):.1f}"
         for r in results
     ]
-    out += ["", "Build CPU (os.wait4) = the mkdocs process until its timings are written + its children "
-            "(Pagefind) + the interpreter's exit: " + "; ".join(checks) + "."]
+    out += [
+        "",
+        "Build CPU (os.wait4) = the mkdocs process until its timings are written + its children "
+        "(Pagefind) + the interpreter's exit: " + "; ".join(checks) + ".",
+    ]
     return out
 
 
@@ -354,17 +421,24 @@ def cpu_table(results: list[SizeResult]) -> list[str]:
     out = [
         "### Where the CPU time goes, generated / hand-written (seconds)",
         "",
-        "| cases | build | " + " | ".join(parts) + " | MkDocs, Markdown, theme and the rest | ratio without search |",
+        "| cases | build | "
+        + " | ".join(parts)
+        + " | MkDocs, Markdown, theme and the rest | ratio without search |",
         "| ---: | ---: | " + "---: | " * len(parts) + "---: | ---: |",
     ]
     search = ("Pagefind", "Material search", "jieba dictionary")
     for r in results:
         cells = [f"{r.generated.cpu:.1f} / {r.handwritten.cpu:.1f}"]
-        for name, measure in parts.items():
+        for measure in parts.values():
             cells.append(" / ".join(f"{measure(b):.1f}" for b in (r.generated, r.handwritten)))
-        rest = [b.cpu - sum(measure(b) for measure in parts.values()) for b in (r.generated, r.handwritten)]
+        rest = [
+            b.cpu - sum(measure(b) for measure in parts.values())
+            for b in (r.generated, r.handwritten)
+        ]
         cells.append(" / ".join(f"{value:.1f}" for value in rest))
-        without = [b.cpu - sum(parts[name](b) for name in search) for b in (r.generated, r.handwritten)]
+        without = [
+            b.cpu - sum(parts[name](b) for name in search) for b in (r.generated, r.handwritten)
+        ]
         cells.append(f"{without[0] / without[1]:.2f}")
         out.append(f"| {r.size:,} | " + " | ".join(cells) + " |")
     return out
@@ -385,7 +459,9 @@ def stage_table(results: list[SizeResult]) -> list[str]:
         other = sum(v for k, v in t.items() if k not in events)
         s = r.stages
         out.append(
-            f"| {r.size:,} | " + " | ".join(f"{t.get(event, 0):.2f}" for event in events) + f" | {other:.2f} "
+            f"| {r.size:,} | "
+            + " | ".join(f"{t.get(event, 0):.2f}" for event in events)
+            + f" | {other:.2f} "
             f"| {s['load']:.2f} | {s['check']:.2f} | {s['render']:.2f} | {s['pages']:,} |"
         )
     return out
@@ -423,7 +499,9 @@ def phone_table(results: list[SizeResult]) -> list[str]:
         visits = []
         for kind in ("case", "procedure"):
             visit = r.weights.get(kind, (None, None))[1]
-            visits.append(f"{visit.total() / KB:,.0f} ({visit.total_gzip() / KB:,.0f})" if visit else "–")
+            visits.append(
+                f"{visit.total() / KB:,.0f} ({visit.total_gzip() / KB:,.0f})" if visit else "–"
+            )
         p = r.pack
         pack = f"{p.pages}, {p.files}, {p.bytes / MB:.2f} ({p.gzip_bytes / MB:.2f})" if p else "–"
         index = f"{p.search_files}, {p.search_bytes / KB:,.0f}" if p else "–"
@@ -472,7 +550,11 @@ def search_table(s: SearchResult) -> list[str]:
         run = median_run(v.runs)
         query = run.total.minus(run.page)
         bytes_vary = {r.total.total() for r in v.runs}
-        vary = "" if len(bytes_vary) == 1 else f" (runs: {', '.join(f'{b / KB:,.0f}' for b in sorted(bytes_vary))})"
+        vary = (
+            ""
+            if len(bytes_vary) == 1
+            else f" (runs: {', '.join(f'{b / KB:,.0f}' for b in sorted(bytes_vary))})"
+        )
         out.append(
             f"| {v.name} | {v.build.wall:.1f}, {v.build.cpu:.1f} "
             f"| {v.index_bytes / MB:.1f} MB in {v.index_files:,} file{'s' if v.index_files != 1 else ''} "
@@ -490,80 +572,88 @@ def _search_files(transfer: weigh.Transfer) -> str:
     groups: dict[str, list[int]] = {}
     for path, size in transfer.sizes.items():
         kind = path
-        for folder, label in (("pagefind/index/", "index chunks"), ("pagefind/fragment/", "excerpts")):
+        for folder, label in (
+            ("pagefind/index/", "index chunks"),
+            ("pagefind/fragment/", "excerpts"),
+        ):
             if path.startswith(folder):
                 kind = f"pagefind/{label}"
         groups.setdefault(kind, []).append(size)
-    return ", ".join(
-        f"{kind} {sum(sizes) / KB:,.1f}" + (f" ({len(sizes)} files)" if len(sizes) > 1 else "")
-        for kind, sizes in sorted(groups.items())
-    ) or "none"
+    return (
+        ", ".join(
+            f"{kind} {sum(sizes) / KB:,.1f}" + (f" ({len(sizes)} files)" if len(sizes) > 1 else "")
+            for kind, sizes in sorted(groups.items())
+        )
+        or "none"
+    )
 
 
 def header(sizes: list[int], started: float, case_chars: float, runs: int) -> str:
     load = os.getloadavg()
-    return "\n".join([
-        "## Benchmark results",
-        "",
-        f"Produced by `make bench` (`python bench/run.py --sizes {','.join(map(str, sizes))}`) on "
-        f"{time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, {os.cpu_count()} cores, "
-        f"load average {load[0]:.1f} at the end (other work on the machine slows the wall clock; "
-        f"CPU seconds are steadier); the whole run took {(time.perf_counter() - started) / 60:.0f} min.",
-        "",
-        "- **Sites**: synthetic cases written from the Simplified seed documents (about "
-        f"{synth.CASES_PER_PROCEDURE} cases per procedure, {synth.QUESTIONS_PER_BANK} questions per "
-        f"{synth.CASES_PER_BANK} cases; {case_chars:,.0f} characters of YAML per case on average, the project's "
-        f"own cases have {synth.real_case_chars():,.0f}), on the project's own mkdocs.yml, content/, reference/ and forms/, "
-        "built non-strict with SITE_URL empty (lessons link to the real cases, which the synthetic project lacks).",
-        "- **Builds** are the site as it ships: the training plugin's default `search: pagefind`, so Material's "
-        "search plugin indexes nothing and the plugin runs Pagefind (`python -m pagefind`) on the finished site. "
-        "**Build CPU s** is user + system time of the build process and of the children it waited for (os.wait4), "
-        "so Pagefind's CPU is in it; bench/run.py checks that it equals the build process's own CPU plus its "
-        "children's as counted inside the build.",
-        "- **Generator CPU s / share**: CPU time inside the training plugin's event handlers (on_config = load + "
-        "check, on_files = render, the per-page hooks, on_post_build = the service worker and the list of "
-        "Pagefind's excerpt files), clocked per plugin event during the real build (bench/timed_build.py), over "
-        "the build's CPU time; the wall-clock share is in brackets. The Pagefind subprocess is left out of it: "
-        "Pagefind is a search engine, not the generator. The *alone* columns time the same core functions "
-        "(load_knowledge_base, check_knowledge_base, render_pages) in the benchmark's own process, outside MkDocs.",
-        "- **Pagefind CPU s, share / wall s / peak RSS**: the `python -m pagefind` subprocess the plugin runs in "
-        "on_post_build (Python wrapper and Pagefind's binary), clocked around the call; its CPU and peak RSS come "
-        "from the build process's RUSAGE_CHILDREN, the share is of the build's CPU. **pagefind/ MB, files**: the "
-        "index it writes, which takes the place of Material's search_index.json.",
-        "- **Material search plugin CPU s** and **jieba dictionary CPU s**: what is left of Material's search in "
-        "the default build (an empty index), and jieba loading its dictionary, clocked apart from whichever "
-        "handler triggers it (0 when nothing is segmented). In the hand-written baseline (training plugin "
-        "disabled) Material's search indexes every page with jieba, so the ratio to it compares Pagefind "
-        "with lunr + jieba as well as generated with hand-written pages; *ratio without search* leaves Pagefind, "
-        "Material's search plugin and jieba's dictionary out of both.",
-        "- **Floor** (issue 17): the hand-written project built with Material's search off, then Pagefind run "
-        "over it with the site's own options (generator.pagefind.pagefind_command), each measured with os.wait4; "
-        "*ours / floor* is the generated build's CPU over the sum. The **profile** at 1,000 cases comes from "
-        "per-page clocks in bench/timed_build.py (MkDocs' two page steps, Python-Markdown, the template, every "
-        "plugin's page events, nh3) and, for what Pagefind indexed, from its excerpt files.",
-        "- **Hand-written**: the same cases, procedures, question banks and reference text as plain Markdown pages, "
-        "same mkdocs.yml with the training plugin disabled; ratio = generated build / hand-written build.",
-        "- **Peak RSS**: ru_maxrss of the build process itself (RUSAGE_SELF inside it) and of the Pagefind "
-        "subprocess. **Page weights**: body bytes served by a local http.server to headless Chromium opening the "
-        "page with an empty cache and service workers blocked, until no request for "
-        f"{weigh.SETTLE_SECONDS} s; *of which search* are the search files among them (Material's index, "
-        "worker and lunr, our search worker, anything under pagefind/). http.server does not compress: gzip "
-        "figures say what a compressing server would send.",
-        "- **A phone's data**: *first visit* is every body byte the server sent for a page opened with an empty cache "
-        "and the service worker allowed to install, until it controls the page and no request has come for "
-        f"{weigh.FIRST_VISIT_QUIET} s (the worker's and web workers' requests included: counted at the server); the "
-        "*offline pack* is offline-pack.json's pages and files weighed on disk (gzip: the build's .gz copies), fetched "
-        "only when someone taps 保存到本机，离线可用; *first search* is the total before the first result in the "
-        "search table below.",
-        "- **Search**: the case page opened cold in Chromium (service workers blocked) and left to settle, then "
-        f"{QUERY} typed into Material's search box; bytes counted from opening the page until the first result is "
-        "listed, on the default build at each size and, at 1,000 cases, also on the same synthetic project built with "
-        "`search: material` in the training plugin's options (Material's lunr index segmented with jieba). *Query to first result* is "
-        "measured in the page, from the keyup that sends the query to the first result in the list, served from "
-        f"127.0.0.1; each search is run {runs} times in new browser contexts and the median run is shown (once "
-        f"when it took over {weigh.SLOW_SEARCH_SECONDS} s; a search with no result within "
-        f"{weigh.SEARCH_TIMEOUT_SECONDS} s is reported as such).",
-    ])
+    return "\n".join(
+        [
+            "## Benchmark results",
+            "",
+            f"Produced by `make bench` (`python bench/run.py --sizes {','.join(map(str, sizes))}`) on "
+            f"{time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, {os.cpu_count()} cores, "
+            f"load average {load[0]:.1f} at the end (other work on the machine slows the wall clock; "
+            f"CPU seconds are steadier); the whole run took {(time.perf_counter() - started) / 60:.0f} min.",
+            "",
+            "- **Sites**: synthetic cases written from the Simplified seed documents (about "
+            f"{synth.CASES_PER_PROCEDURE} cases per procedure, {synth.QUESTIONS_PER_BANK} questions per "
+            f"{synth.CASES_PER_BANK} cases; {case_chars:,.0f} characters of YAML per case on average, the project's "
+            f"own cases have {synth.real_case_chars():,.0f}), on the project's own mkdocs.yml, content/, reference/ and forms/, "
+            "built non-strict with SITE_URL empty (lessons link to the real cases, which the synthetic project lacks).",
+            "- **Builds** are the site as it ships: the training plugin's default `search: pagefind`, so Material's "
+            "search plugin indexes nothing and the plugin runs Pagefind (`python -m pagefind`) on the finished site. "
+            "**Build CPU s** is user + system time of the build process and of the children it waited for (os.wait4), "
+            "so Pagefind's CPU is in it; bench/run.py checks that it equals the build process's own CPU plus its "
+            "children's as counted inside the build.",
+            "- **Generator CPU s / share**: CPU time inside the training plugin's event handlers (on_config = load + "
+            "check, on_files = render, the per-page hooks, on_post_build = the service worker and the list of "
+            "Pagefind's excerpt files), clocked per plugin event during the real build (bench/timed_build.py), over "
+            "the build's CPU time; the wall-clock share is in brackets. The Pagefind subprocess is left out of it: "
+            "Pagefind is a search engine, not the generator. The *alone* columns time the same core functions "
+            "(load_knowledge_base, check_knowledge_base, render_pages) in the benchmark's own process, outside MkDocs.",
+            "- **Pagefind CPU s, share / wall s / peak RSS**: the `python -m pagefind` subprocess the plugin runs in "
+            "on_post_build (Python wrapper and Pagefind's binary), clocked around the call; its CPU and peak RSS come "
+            "from the build process's RUSAGE_CHILDREN, the share is of the build's CPU. **pagefind/ MB, files**: the "
+            "index it writes, which takes the place of Material's search_index.json.",
+            "- **Material search plugin CPU s** and **jieba dictionary CPU s**: what is left of Material's search in "
+            "the default build (an empty index), and jieba loading its dictionary, clocked apart from whichever "
+            "handler triggers it (0 when nothing is segmented). In the hand-written baseline (training plugin "
+            "disabled) Material's search indexes every page with jieba, so the ratio to it compares Pagefind "
+            "with lunr + jieba as well as generated with hand-written pages; *ratio without search* leaves Pagefind, "
+            "Material's search plugin and jieba's dictionary out of both.",
+            "- **Floor** (issue 17): the hand-written project built with Material's search off, then Pagefind run "
+            "over it with the site's own options (generator.pagefind.pagefind_command), each measured with os.wait4; "
+            "*ours / floor* is the generated build's CPU over the sum. The **profile** at 1,000 cases comes from "
+            "per-page clocks in bench/timed_build.py (MkDocs' two page steps, Python-Markdown, the template, every "
+            "plugin's page events, nh3) and, for what Pagefind indexed, from its excerpt files.",
+            "- **Hand-written**: the same cases, procedures, question banks and reference text as plain Markdown pages, "
+            "same mkdocs.yml with the training plugin disabled; ratio = generated build / hand-written build.",
+            "- **Peak RSS**: ru_maxrss of the build process itself (RUSAGE_SELF inside it) and of the Pagefind "
+            "subprocess. **Page weights**: body bytes served by a local http.server to headless Chromium opening the "
+            "page with an empty cache and service workers blocked, until no request for "
+            f"{weigh.SETTLE_SECONDS} s; *of which search* are the search files among them (Material's index, "
+            "worker and lunr, our search worker, anything under pagefind/). http.server does not compress: gzip "
+            "figures say what a compressing server would send.",
+            "- **A phone's data**: *first visit* is every body byte the server sent for a page opened with an empty cache "
+            "and the service worker allowed to install, until it controls the page and no request has come for "
+            f"{weigh.FIRST_VISIT_QUIET} s (the worker's and web workers' requests included: counted at the server); the "
+            "*offline pack* is offline-pack.json's pages and files weighed on disk (gzip: the build's .gz copies), fetched "
+            "only when someone taps 保存到本机，离线可用; *first search* is the total before the first result in the "
+            "search table below.",
+            "- **Search**: the case page opened cold in Chromium (service workers blocked) and left to settle, then "
+            f"{QUERY} typed into Material's search box; bytes counted from opening the page until the first result is "
+            "listed, on the default build at each size and, at 1,000 cases, also on the same synthetic project built with "
+            "`search: material` in the training plugin's options (Material's lunr index segmented with jieba). *Query to first result* is "
+            "measured in the page, from the keyup that sends the query to the first result in the list, served from "
+            f"127.0.0.1; each search is run {runs} times in new browser contexts and the median run is shown (once "
+            f"when it took over {weigh.SLOW_SEARCH_SECONDS} s; a search with no result within "
+            f"{weigh.SEARCH_TIMEOUT_SECONDS} s is reported as such).",
+        ]
+    )
 
 
 NOTES_MARKER = "<!-- Notes below this line are written by hand and kept when the benchmark rewrites this file. -->"

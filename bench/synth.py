@@ -26,9 +26,36 @@ CASES_PER_BANK = 20
 QUESTIONS_PER_BANK = 10
 
 TAGS = (
-    "设施", "安全", "答复", "上门", "道歉", "收费", "停车", "噪音", "维修", "供暖",
-    "电梯", "保洁", "绿化", "装修", "安保", "投诉升级", "回访", "沟通", "礼仪", "禁语",
-    "首问负责", "情绪", "承诺", "记录", "整改", "邻里", "宠物", "漏水", "门禁", "快递",
+    "设施",
+    "安全",
+    "答复",
+    "上门",
+    "道歉",
+    "收费",
+    "停车",
+    "噪音",
+    "维修",
+    "供暖",
+    "电梯",
+    "保洁",
+    "绿化",
+    "装修",
+    "安保",
+    "投诉升级",
+    "回访",
+    "沟通",
+    "礼仪",
+    "禁语",
+    "首问负责",
+    "情绪",
+    "承诺",
+    "记录",
+    "整改",
+    "邻里",
+    "宠物",
+    "漏水",
+    "门禁",
+    "快递",
 )
 INDUSTRIES = ("物业",) * 7 + ("工程机械", "航空", "通信")
 QUESTION_TYPES = tuple(QUESTION_NAMES)  # every type, in the model's order
@@ -63,7 +90,9 @@ def seed_sentences() -> list[str]:
         if len(_TRADITIONAL.findall(text)) > len(_CJK.findall(text)) / 100:
             continue  # a Traditional-script document
         # Long lines are slide text that may mention 下载 or 相关; only short ones are the site's.
-        lines = [line for line in text.splitlines() if len(line) > 70 or not _BOILERPLATE.search(line)]
+        lines = [
+            line for line in text.splitlines() if len(line) > 70 or not _BOILERPLATE.search(line)
+        ]
         # Lines break mid-sentence (and mid page marker): join them first.
         text = "".join(_PAGE_MARKER.sub("", line).strip() for line in lines)
         for noise in _NOISE:
@@ -77,7 +106,9 @@ def seed_sentences() -> list[str]:
                 if cjk >= 10 and cjk >= 0.6 * len(piece):
                     sentences.append(piece)
     if len(sentences) < 200:
-        raise SystemExit(f"only {len(sentences)} usable sentences in {SEEDS}: cannot make realistic text")
+        raise SystemExit(
+            f"only {len(sentences)} usable sentences in {SEEDS}: cannot make realistic text"
+        )
     return sentences
 
 
@@ -144,7 +175,8 @@ _Dumper.add_representer(str, _str)
 
 def write_yaml(path: Path, data: dict) -> None:
     path.write_text(
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000),
+        encoding="utf-8",
     )
 
 
@@ -167,13 +199,17 @@ class Project:
     @property
     def case_chars(self) -> float:
         """Mean number of characters of text per case, as written in its YAML."""
-        return sum(len(yaml.dump(c, Dumper=_Dumper, allow_unicode=True)) for c in self.cases) / len(self.cases)
+        return sum(len(yaml.dump(c, Dumper=_Dumper, allow_unicode=True)) for c in self.cases) / len(
+            self.cases
+        )
 
 
 def real_case_chars() -> float:
     """Mean characters of YAML per case among the project's own cases, for comparison."""
     cases = [read_yaml(path) for path in sorted((ROOT / "cases").glob("*.yml"))]
-    return sum(len(yaml.dump(c, Dumper=_Dumper, allow_unicode=True)) for c in cases) / max(1, len(cases))
+    return sum(len(yaml.dump(c, Dumper=_Dumper, allow_unicode=True)) for c in cases) / max(
+        1, len(cases)
+    )
 
 
 def make_project(dest: Path, size: int, sentences: list[str]) -> Project:
@@ -200,7 +236,9 @@ def make_project(dest: Path, size: int, sentences: list[str]) -> Project:
         raise SystemExit(f"no procedure in {ROOT / 'procedures'} to copy")
 
     case_ids = [f"case-{n:05d}" for n in range(1, size + 1)]
-    procedure_ids = [f"procedure-{n:04d}" for n in range(1, max(1, size // CASES_PER_PROCEDURE) + 1)]
+    procedure_ids = [
+        f"procedure-{n:04d}" for n in range(1, max(1, size // CASES_PER_PROCEDURE) + 1)
+    ]
 
     procedures = []
     for number, procedure_id in enumerate(procedure_ids):
@@ -236,7 +274,10 @@ _REAL_PAGE_LINK = re.compile(
 def unlink_real_cases(dest: Path) -> None:
     """Links to the real cases and procedures become their plain text in the copied files."""
     folders = ("reference", "forms", "procedures")
-    for path in [*(dest / "content").rglob("*.md"), *(p for folder in folders for p in (dest / folder).glob("*.yml"))]:
+    for path in [
+        *(dest / "content").rglob("*.md"),
+        *(p for folder in folders for p in (dest / folder).glob("*.yml")),
+    ]:
         text = path.read_text(encoding="utf-8")
         unlinked = _REAL_PAGE_LINK.sub(r"\1", text)
         if unlinked != text:
@@ -257,9 +298,15 @@ def training_options(config_text: str, **options: str) -> str:
     block = _TRAINING_BLOCK.search(config_text)
     if block is None:
         raise SystemExit("mkdocs.yml has no `  - training:` block to set options in")
-    lines = [line for line in block.group(1).splitlines() if line.split(":")[0].strip() not in options]
+    lines = [
+        line for line in block.group(1).splitlines() if line.split(":")[0].strip() not in options
+    ]
     lines += [f"      {key}: {value}" for key, value in options.items()]
-    return config_text[: block.start(1)] + "".join(line + "\n" for line in lines) + config_text[block.end(1) :]
+    return (
+        config_text[: block.start(1)]
+        + "".join(line + "\n" for line in lines)
+        + config_text[block.end(1) :]
+    )
 
 
 def _reference_ids(folder: Path) -> dict[str, list[str]]:
@@ -269,9 +316,13 @@ def _reference_ids(folder: Path) -> dict[str, list[str]]:
     return ids
 
 
-def _case(case_id: str, text: TextSource, references: dict, case_ids: list[str], procedure_ids: list[str]) -> dict:
+def _case(
+    case_id: str, text: TextSource, references: dict, case_ids: list[str], procedure_ids: list[str]
+) -> dict:
     rng = text.rng
-    principles = rng.sample(references.get("principles", []), min(2, len(references.get("principles", []))))
+    principles = rng.sample(
+        references.get("principles", []), min(2, len(references.get("principles", [])))
+    )
     case = {
         "id": case_id,
         "title": text.title(),
@@ -282,7 +333,11 @@ def _case(case_id: str, text: TextSource, references: dict, case_ids: list[str],
         "complaint_categories": rng.sample(references.get("complaint-categories", []), 1),
         "customer_types": rng.sample(references.get("customer-types", []), rng.randint(0, 1)),
         "principles": [
-            {"principle": p, "verdict": rng.choice(("applied", "broken")), "note": text.paragraph(60, 120)}
+            {
+                "principle": p,
+                "verdict": rng.choice(("applied", "broken")),
+                "note": text.paragraph(60, 120),
+            }
             for p in principles
         ],
         "scenario": "\n\n".join(text.paragraph() for _ in range(3)) + "\n",
@@ -294,14 +349,18 @@ def _case(case_id: str, text: TextSource, references: dict, case_ids: list[str],
         "discussion": [
             {"question": text.line(50), "trainer_notes": text.paragraph(80, 160)} for _ in range(3)
         ],
-        "related_cases": rng.sample([c for c in case_ids if c != case_id], min(2, len(case_ids) - 1)),
+        "related_cases": rng.sample(
+            [c for c in case_ids if c != case_id], min(2, len(case_ids) - 1)
+        ),
     }
     if procedure_ids and rng.random() < 0.3:
         case["related_procedures"] = [rng.choice(procedure_ids)]
     return case
 
 
-def _bank(bank_id: str, text: TextSource, references: dict, lessons: list[str], case_ids, procedures) -> dict:
+def _bank(
+    bank_id: str, text: TextSource, references: dict, lessons: list[str], case_ids, procedures
+) -> dict:
     rng = text.rng
     questions = []
     for number in range(1, QUESTIONS_PER_BANK + 1):
@@ -322,13 +381,20 @@ def _bank(bank_id: str, text: TextSource, references: dict, lessons: list[str], 
         question["explanation"] = text.paragraph(60, 120)
         question["see"] = _links(rng, references, case_ids, procedures)
         questions.append(question)
-    bank = {"id": bank_id, "title": text.title(), "topics": rng.sample(TAGS, 1), "questions": questions}
+    bank = {
+        "id": bank_id,
+        "title": text.title(),
+        "topics": rng.sample(TAGS, 1),
+        "questions": questions,
+    }
     if lessons and rng.random() < 0.5:
         bank["lesson"] = rng.choice(lessons)
     return bank
 
 
-def _links(rng: random.Random, references: dict, case_ids: list[str], procedures: list[dict]) -> list[dict]:
+def _links(
+    rng: random.Random, references: dict, case_ids: list[str], procedures: list[dict]
+) -> list[dict]:
     links = []
     if case_ids:
         links.append({"case": rng.choice(case_ids)})

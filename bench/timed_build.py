@@ -42,7 +42,9 @@ _current: list[str] = []
 
 
 def _apart_totals() -> tuple[float, float]:
-    return sum(a["wall"] for a in _apart.values()), sum(a["cpu_in_process"] for a in _apart.values())
+    return sum(a["wall"] for a in _apart.values()), sum(
+        a["cpu_in_process"] for a in _apart.values()
+    )
 
 
 def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
@@ -59,7 +61,9 @@ def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
         _cpu[plugin][name] += time.process_time() - start_cpu - (end_cpu - apart_cpu)
         _calls[plugin][name] += 1
         if _current:
-            _pages[_current[-1]]["events " + plugin] += time.process_time() - start_cpu - (end_cpu - apart_cpu)
+            _pages[_current[-1]]["events " + plugin] += (
+                time.process_time() - start_cpu - (end_cpu - apart_cpu)
+            )
         if result is not None:
             item = result
     self._current_plugin = None
@@ -81,12 +85,17 @@ def _clock_apart(name: str, function):
             record["cpu_in_process"] += time.process_time() - start_cpu
             # Children waited for meanwhile (Pagefind's Python wrapper and its binary):
             # their CPU is not this process's, but os.wait4 counts it in the build's.
-            record["cpu_children"] += (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
-            record["peak_rss_children"] = max(record["peak_rss_children"], after.ru_maxrss * 1024)  # Linux: KiB
+            record["cpu_children"] += (after.ru_utime + after.ru_stime) - (
+                children.ru_utime + children.ru_stime
+            )
+            record["peak_rss_children"] = max(
+                record["peak_rss_children"], after.ru_maxrss * 1024
+            )  # Linux: KiB
             record["calls"] += 1
             # Each call apart too (Pagefind runs twice: the site's index, the offline pack's).
             record.setdefault("each_cpu_children", []).append(
-                (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime))
+                (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+            )
 
     return clocked
 
@@ -175,7 +184,8 @@ def main() -> None:
         report = {
             "wall_in_process": time.perf_counter() - started,
             "cpu_in_process": time.process_time(),
-            "peak_rss_in_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,  # Linux: KiB
+            "peak_rss_in_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            * 1024,  # Linux: KiB
             "cpu_children": children.ru_utime + children.ru_stime,
             "plugins": {plugin: dict(events) for plugin, events in _seconds.items()},
             "plugins_cpu": {plugin: dict(events) for plugin, events in _cpu.items()},

@@ -61,7 +61,9 @@ class Transfer:
         """What was sent after ``earlier`` (a snapshot of the same counts)."""
         sizes = {p: n - earlier.sizes.get(p, 0) for p, n in self.sizes.items()}
         gzipped = {p: n - earlier.gzipped.get(p, 0) for p, n in self.gzipped.items()}
-        return Transfer({p: n for p, n in sizes.items() if n}, {p: n for p, n in gzipped.items() if sizes[p]})
+        return Transfer(
+            {p: n for p, n in sizes.items() if n}, {p: n for p, n in gzipped.items() if sizes[p]}
+        )
 
 
 class _CountingHandler(http.server.SimpleHTTPRequestHandler):
@@ -134,7 +136,9 @@ class Browser:
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()
-        self.browser = self._playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        self.browser = self._playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         return self
 
     def __exit__(self, *exc):
@@ -149,7 +153,9 @@ class Browser:
         return context, context.new_page()
 
 
-def cold_load(browser: Browser, server: SiteServer, path: str, service_workers: str = "block") -> Transfer:
+def cold_load(
+    browser: Browser, server: SiteServer, path: str, service_workers: str = "block"
+) -> Transfer:
     """Everything fetched when a page is opened with an empty cache, until it goes quiet
     (with the service worker allowed: until it controls the page, then quiet for
     FIRST_VISIT_QUIET seconds, the budget's "idle + 2 s")."""
@@ -158,7 +164,9 @@ def cold_load(browser: Browser, server: SiteServer, path: str, service_workers: 
         server.reset()
         page.goto(server.url + path, wait_until="load")
         if service_workers == "allow":
-            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=MAX_WAIT_SECONDS * 1000)
+            page.wait_for_function(
+                "navigator.serviceWorker.controller !== null", timeout=MAX_WAIT_SECONDS * 1000
+            )
             return server.settle(FIRST_VISIT_QUIET)
         return server.settle()
     finally:
@@ -191,12 +199,16 @@ class SearchRun:
 
     page: Transfer  # the page and what it loads, until no request for SETTLE_SECONDS
     total: Transfer  # everything fetched from opening the page until the first result was listed
-    seconds: float | None  # from the keystroke that sends the query to the first result listed; None: none came
+    seconds: (
+        float | None
+    )  # from the keystroke that sends the query to the first result listed; None: none came
     count: str  # what Material says above the results ("找到 N 个结果" or our worker's wording)
     first: str  # the first result's path
 
 
-def search_runs(browser: Browser, server: SiteServer, path: str, query: str, runs: int) -> list[SearchRun]:
+def search_runs(
+    browser: Browser, server: SiteServer, path: str, query: str, runs: int
+) -> list[SearchRun]:
     """``search_box`` up to ``runs`` times; a search slower than SLOW_SEARCH_SECONDS (or
     failed) is not repeated: its time is not in doubt to the second."""
     done = []
@@ -228,7 +240,9 @@ def search_box(browser: Browser, server: SiteServer, path: str, query: str) -> S
         except PlaywrightTimeout:
             with server.lock:
                 total = Transfer(dict(server.transfer.sizes), dict(server.transfer.gzipped))
-            return SearchRun(loaded, total, None, f"no result within {SEARCH_TIMEOUT_SECONDS} s", "")
+            return SearchRun(
+                loaded, total, None, f"no result within {SEARCH_TIMEOUT_SECONDS} s", ""
+            )
         with server.lock:
             total = Transfer(dict(server.transfer.sizes), dict(server.transfer.gzipped))
         clock = page.evaluate("() => window.__benchSearch")
@@ -269,5 +283,11 @@ def offline_pack(site: Path) -> Pack | None:
         sizes[url] = path.stat().st_size
         packed[url] = copy.stat().st_size if copy.exists() else sizes[url]
     search = [url for url in pack["files"] if url.startswith("pagefind-offline/")]
-    return Pack(len(pack["pages"]), len(pack["files"]), sum(sizes.values()), sum(packed.values()),
-                len(search), sum(sizes[url] for url in search))
+    return Pack(
+        len(pack["pages"]),
+        len(pack["files"]),
+        sum(sizes.values()),
+        sum(packed.values()),
+        len(search),
+        sum(sizes[url] for url in search),
+    )

@@ -12,6 +12,7 @@ from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import MAX_QUESTIONS_PER_QUIZ
 from generator.procedure_check import check_procedure
 
+
 def check_knowledge_base(kb: KnowledgeBase) -> list[ContentError]:
     errors = _check_reference_ids(kb)
     errors += _check_file_ids(kb)
@@ -39,14 +40,23 @@ def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
         for index, entry in enumerate(ref.content.entries):
             loc = ("entries", index, "id")
             if entry.id in first_line:
-                errors.append(ref.doc.error(loc, f"编号 {entry.id} 重复（第 {first_line[entry.id]} 行已用过）"))
+                errors.append(
+                    ref.doc.error(
+                        loc, f"编号 {entry.id} 重复（第 {first_line[entry.id]} 行已用过）"
+                    )
+                )
             else:
                 first_line[entry.id] = ref.doc.locate(loc)[0]
         if ref.kind == "principles":
             numbers: dict[int, str] = {}
             for index, entry in enumerate(ref.content.entries):
                 if entry.number in numbers:
-                    errors.append(ref.doc.error(("entries", index, "number"), f"序号 {entry.number} 与 {numbers[entry.number]} 重复"))
+                    errors.append(
+                        ref.doc.error(
+                            ("entries", index, "number"),
+                            f"序号 {entry.number} 与 {numbers[entry.number]} 重复",
+                        )
+                    )
                 numbers.setdefault(entry.number, entry.id)
     return errors
 
@@ -55,14 +65,22 @@ def _check_file_ids(kb: KnowledgeBase) -> list[ContentError]:
     # An id equals its file name, so two ids collide only as x.yml beside x.yaml; both
     # would become the same page, which MkDocs would refuse with a confusing message.
     errors = []
-    kinds = [("案例", [(f.case.id, f.doc) for f in kb.cases]), ("流程", [(f.procedure.id, f.doc) for f in kb.procedures])]
-    kinds += [("表单", [(f.form.id, f.doc) for f in kb.forms]), ("题库", [(f.bank.id, f.doc) for f in kb.banks])]
+    kinds = [
+        ("案例", [(f.case.id, f.doc) for f in kb.cases]),
+        ("流程", [(f.procedure.id, f.doc) for f in kb.procedures]),
+    ]
+    kinds += [
+        ("表单", [(f.form.id, f.doc) for f in kb.forms]),
+        ("题库", [(f.bank.id, f.doc) for f in kb.banks]),
+    ]
     kinds += [("培训计划", [(f.session.id, f.doc) for f in kb.sessions])]
     for kind, items in kinds:
         seen: dict[str, str] = {}
         for item_id, doc in items:
             if item_id in seen:
-                errors.append(doc.error(("id",), f"{kind}编号 {item_id} 重复（已用于 {seen[item_id]}）"))
+                errors.append(
+                    doc.error(("id",), f"{kind}编号 {item_id} 重复（已用于 {seen[item_id]}）")
+                )
             seen.setdefault(item_id, doc.display)
     return errors
 
@@ -83,14 +101,24 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
             errors += _unknown(doc, loc, use.principle, principles, "principles")
             key = (use.principle, use.verdict)
             if key in used:
-                errors.append(doc.error(loc, f"原则 {use.principle}（{use.verdict}）已在第 {used[key]} 行列出"))
+                errors.append(
+                    doc.error(
+                        loc, f"原则 {use.principle}（{use.verdict}）已在第 {used[key]} 行列出"
+                    )
+                )
             used.setdefault(key, doc.locate(loc)[0])
         for index, ref_id in enumerate(case.complaint_categories):
-            errors += _unknown(doc, ("complaint_categories", index), ref_id, categories, "complaint-categories")
+            errors += _unknown(
+                doc, ("complaint_categories", index), ref_id, categories, "complaint-categories"
+            )
         for index, ref_id in enumerate(case.customer_types):
-            errors += _unknown(doc, ("customer_types", index), ref_id, customer_types, "customer-types")
+            errors += _unknown(
+                doc, ("customer_types", index), ref_id, customer_types, "customer-types"
+            )
         for index, ref_id in enumerate(case.forbidden_phrases):
-            errors += _unknown(doc, ("forbidden_phrases", index), ref_id, phrases, "forbidden-phrases")
+            errors += _unknown(
+                doc, ("forbidden_phrases", index), ref_id, phrases, "forbidden-phrases"
+            )
         for index, ref_id in enumerate(case.related_cases):
             loc = ("related_cases", index)
             if ref_id == case.id:
@@ -114,7 +142,13 @@ def _check_procedures(kb: KnowledgeBase) -> list[ContentError]:
     return errors
 
 
-_FILE_KINDS = {"cases": "案例", "procedures": "流程", "forms": "表单", "lessons": "课程", "questions": "题库"}
+_FILE_KINDS = {
+    "cases": "案例",
+    "procedures": "流程",
+    "forms": "表单",
+    "lessons": "课程",
+    "questions": "题库",
+}
 # Quiz pages that are not question banks live beside them.
 RESERVED_BANK_IDS = {"index", "mix", "progress", "cases"}
 
@@ -134,17 +168,28 @@ def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
     for bank_file in kb.banks:
         if bank_file.bank.id in RESERVED_BANK_IDS:
             reserved = "、".join(sorted(RESERVED_BANK_IDS))
-            errors.append(bank_file.doc.error(("id",), f"题库编号不能用 {reserved}（这些网址已有别的页面）"))
+            errors.append(
+                bank_file.doc.error(("id",), f"题库编号不能用 {reserved}（这些网址已有别的页面）")
+            )
         if bank_file.bank.lesson is not None:
-            errors += _unknown_file(kb, bank_file.doc, ("lesson",), bank_file.bank.lesson, "lessons")
+            errors += _unknown_file(
+                kb, bank_file.doc, ("lesson",), bank_file.bank.lesson, "lessons"
+            )
     for doc, key, questions in places:
         if len(questions) > MAX_QUESTIONS_PER_QUIZ:
-            errors.append(doc.error((key, MAX_QUESTIONS_PER_QUIZ), _too_many_questions(len(questions))))
+            errors.append(
+                doc.error((key, MAX_QUESTIONS_PER_QUIZ), _too_many_questions(len(questions)))
+            )
         for index, question in enumerate(questions):
             loc = (key, index)
             where = f"{doc.display}:{doc.locate(loc + ('id',))[0]}"
             if question.id in first_seen:
-                errors.append(doc.error(loc + ("id",), f"题目编号 {question.id} 重复（已用于 {first_seen[question.id]}）"))
+                errors.append(
+                    doc.error(
+                        loc + ("id",),
+                        f"题目编号 {question.id} 重复（已用于 {first_seen[question.id]}）",
+                    )
+                )
             first_seen.setdefault(question.id, where)
             for link_index, link in enumerate(question.see):
                 errors += _check_link(kb, doc, loc + ("see", link_index), link)
@@ -161,24 +206,36 @@ def _check_link(kb: KnowledgeBase, doc, loc: tuple, link) -> list[ContentError]:
     if not errors and link.step is not None:
         procedure = next((p.procedure for p in kb.procedures if p.procedure.id == ref_id), None)
         if procedure is not None and link.step not in {step.id for step in procedure.steps}:
-            errors.append(doc.error(loc + ("step",), f"流程 {ref_id} 中没有编号为 {link.step} 的步骤"))
+            errors.append(
+                doc.error(loc + ("step",), f"流程 {ref_id} 中没有编号为 {link.step} 的步骤")
+            )
     return errors
 
 
-def _unknown_file(kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str) -> list[ContentError]:
+def _unknown_file(
+    kb: KnowledgeBase, doc, loc: tuple, ref_id: str, folder: str
+) -> list[ContentError]:
     if ref_id in kb.file_ids.get(folder, set()):
         return []
     # The folder as the project names it (lessons_dir, cases_dir ... in mkdocs.yml).
     where = display_path(getattr(kb.sources, f"{folder}_dir"), kb.sources.root) + "/"
     suffix = ".md" if folder == "lessons" else ".yml"
-    return [doc.error(loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{where} 中找不到 {ref_id}{suffix}）")]
+    return [
+        doc.error(
+            loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{where} 中找不到 {ref_id}{suffix}）"
+        )
+    ]
 
 
 def _unknown(doc, loc: tuple, ref_id: str, known: set[str] | None, kind: str) -> list[ContentError]:
     if known is None or ref_id in known:  # None: the reference file is broken, reported on its own
         return []
     name = REFERENCE_KINDS[kind].name
-    hint = f"已有：{'、'.join(sorted(known))}" if known and len(known) <= 12 else f"见 reference/{kind}.yml"
+    hint = (
+        f"已有：{'、'.join(sorted(known))}"
+        if known and len(known) <= 12
+        else f"见 reference/{kind}.yml"
+    )
     return [doc.error(loc, f"没有编号为 {ref_id} 的{name}（{hint}）")]
 
 
@@ -191,9 +248,13 @@ def _check_role_plays(kb: KnowledgeBase) -> list[ContentError]:
         if role_play is None:
             continue
         for index, ref_id in enumerate(role_play.principles):
-            errors += _unknown(doc, ("role_play", "principles", index), ref_id, principles, "principles")
+            errors += _unknown(
+                doc, ("role_play", "principles", index), ref_id, principles, "principles"
+            )
         for index, ref_id in enumerate(role_play.forbidden_phrases):
-            errors += _unknown(doc, ("role_play", "forbidden_phrases", index), ref_id, phrases, "forbidden-phrases")
+            errors += _unknown(
+                doc, ("role_play", "forbidden_phrases", index), ref_id, phrases, "forbidden-phrases"
+            )
     return errors
 
 
@@ -220,7 +281,9 @@ def _check_sessions(kb: KnowledgeBase) -> list[ContentError]:
     for session_file in kb.sessions:
         session, doc = session_file.session, session_file.doc
         if session.id in RESERVED_SESSION_IDS:
-            errors.append(doc.error(("id",), "培训计划编号不能用 index（培训计划列表页已用这个网址）"))
+            errors.append(
+                doc.error(("id",), "培训计划编号不能用 index（培训计划列表页已用这个网址）")
+            )
         total = sum(block.minutes for block in session.agenda)
         if total != session.duration:
             message = f"议程各段加起来是 {total} 分钟，与总时长 {session.duration} 分钟不一致：请改总时长或各段的分钟数"
@@ -229,14 +292,21 @@ def _check_sessions(kb: KnowledgeBase) -> list[ContentError]:
             for name, ref_id in block.links:
                 errors += _session_link(kb, doc, ("agenda", index, name), name, ref_id)
             if block.case in cases:
-                errors += _needs_part(doc, ("agenda", index, "case"), block.kind, cases[block.case], block.bank)
+                errors += _needs_part(
+                    doc, ("agenda", index, "case"), block.kind, cases[block.case], block.bank
+                )
         for index, material in enumerate(session.materials):
             name, ref_id = material.target
             if name == "item":
                 continue
             errors += _session_link(kb, doc, ("materials", index, name), name, ref_id)
             if name == "role_play" and ref_id in cases and cases[ref_id].role_play is None:
-                errors.append(doc.error(("materials", index, name), f"案例 {ref_id} 没有写 role_play，没有角色扮演卡可打印"))
+                errors.append(
+                    doc.error(
+                        ("materials", index, name),
+                        f"案例 {ref_id} 没有写 role_play，没有角色扮演卡可打印",
+                    )
+                )
     return errors
 
 
@@ -247,7 +317,11 @@ def _session_link(kb: KnowledgeBase, doc, loc: tuple, name: str, ref_id: str) ->
 def _needs_part(doc, loc: tuple, kind: str, case, bank: str | None) -> list[ContentError]:
     """A role-play block needs the case's role_play; a quiz block on a case, its quiz."""
     if kind == "role_play" and case.role_play is None:
-        return [doc.error(loc, f"案例 {case.id} 没有写 role_play：先在案例文件中写好角色扮演，再排进议程")]
+        return [
+            doc.error(
+                loc, f"案例 {case.id} 没有写 role_play：先在案例文件中写好角色扮演，再排进议程"
+            )
+        ]
     if kind == "quiz" and bank is None and not case.quiz:
         return [doc.error(loc, f"案例 {case.id} 没有测验题（quiz），测验环节请改用 bank 指定题库")]
     return []

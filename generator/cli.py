@@ -1,10 +1,10 @@
 """The command-line tool: the same core as the MkDocs plugin, for trainers and CI.
 
-    training-kb check          validate every content file, print all errors, exit 1 on any
-    training-kb new case ID    scaffold a commented case file
-    training-kb schema         write the JSON Schema files for editors
-    training-kb export moodle -o questions.xml    all question banks for an LMS
-    training-kb stats          counts of lessons, cases, procedures, questions, reference
+training-kb check          validate every content file, print all errors, exit 1 on any
+training-kb new case ID    scaffold a commented case file
+training-kb schema         write the JSON Schema files for editors
+training-kb export moodle -o questions.xml    all question banks for an LMS
+training-kb stats          counts of lessons, cases, procedures, questions, reference
 """
 
 from __future__ import annotations
@@ -34,20 +34,44 @@ from generator.stats import knowledge_base_stats
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="training-kb", description="客户服务培训知识库的生成器工具。")
-    parser.add_argument("--root", type=Path, default=Path("."), help="项目目录（mkdocs.yml 所在目录），默认为当前目录")
+    parser = argparse.ArgumentParser(
+        prog="training-kb", description="客户服务培训知识库的生成器工具。"
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="项目目录（mkdocs.yml 所在目录），默认为当前目录",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
-    check.add_argument("--stale", action="store_true", help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程")
-    check.add_argument("--days", type=review_days, default=None, help=f"审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 {STALE_AFTER_DAYS}")
-    check.add_argument("--strict", action="store_true", help="题目质量提醒（不读也能猜对的题、重复的题）也算错误")
+    check.add_argument(
+        "--stale",
+        action="store_true",
+        help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程",
+    )
+    check.add_argument(
+        "--days",
+        type=review_days,
+        default=None,
+        help=f"审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 {STALE_AFTER_DAYS}",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="题目质量提醒（不读也能猜对的题、重复的题）也算错误"
+    )
     stats = commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
-    stats.add_argument("--quiz", action="store_true", help="另外列出每个题库中正确选项最长的单选和情景题所占比例")
+    stats.add_argument(
+        "--quiz", action="store_true", help="另外列出每个题库中正确选项最长的单选和情景题所占比例"
+    )
     new = commands.add_parser("new", help="新建内容文件")
     new.add_argument("kind", choices=["case"], help="要新建的内容类型")
     new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
     export = commands.add_parser("export", help="导出全部题库，供企业学习平台（LMS）导入")
-    export.add_argument("format", choices=["moodle", "gift"], help="moodle：Moodle XML（全部题型）；gift：GIFT 文本（排序题除外）")
+    export.add_argument(
+        "format",
+        choices=["moodle", "gift"],
+        help="moodle：Moodle XML（全部题型）；gift：GIFT 文本（排序题除外）",
+    )
     export.add_argument("-o", "--output", required=True, help="输出文件（不能在内容文件夹中）")
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema 文件")
     schema.add_argument("--out", default=str(SCHEMA_DIR), help="输出目录")
@@ -55,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command != "schema" and not (args.root / "mkdocs.yml").is_file():
         # Without this, a mistyped --root "passed" with 0 cases.
-        print(f"找不到项目：{args.root} 中没有 mkdocs.yml（用 --root 指向项目目录）", file=sys.stderr)
+        print(
+            f"找不到项目：{args.root} 中没有 mkdocs.yml（用 --root 指向项目目录）", file=sys.stderr
+        )
         return 1
     try:
         project = read_project(args.root)
@@ -106,7 +132,9 @@ def read_project(root: Path) -> Project:
     defaults are exactly the build's. Without mkdocs.yml (``schema`` only): the defaults."""
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        return Project(root, dict(CONTENT_FOLDERS), STALE_AFTER_DAYS, "trainer", root / "docs", True)
+        return Project(
+            root, dict(CONTENT_FOLDERS), STALE_AFTER_DAYS, "trainer", root / "docs", True
+        )
     # Imported here: the core, and `import generator.cli`, load no MkDocs (tests/test_core.py).
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice is not the tool's
     from mkdocs.config import load_config
@@ -122,14 +150,18 @@ def read_project(root: Path) -> Project:
         config = load_config(str(config_file))
     except (MkDocsException, UnicodeDecodeError, OSError, TypeError, AttributeError) as exc:
         detail = " ".join(("；".join(problems) or str(exc)).split())  # one line
-        raise ProjectConfigError(f"{config_file.as_posix()}: 无法读取，请先修好它（{detail}）") from None
+        raise ProjectConfigError(
+            f"{config_file.as_posix()}: 无法读取，请先修好它（{detail}）"
+        ) from None
     finally:
         config_log.removeHandler(handler)
     plugin = config.plugins.get("training")
     options = plugin.config if plugin is not None else {}
     return Project(
         root=root,
-        folders={option: options.get(option, default) for option, default in CONTENT_FOLDERS.items()},
+        folders={
+            option: options.get(option, default) for option, default in CONTENT_FOLDERS.items()
+        },
         stale_after_days=options.get("stale_after_days", STALE_AFTER_DAYS),
         edition=options.get("edition", "trainer"),
         docs_dir=Path(config.docs_dir),
@@ -152,7 +184,9 @@ def load_or_report(project: Project, site_checks: bool = False) -> KnowledgeBase
         return None
 
 
-def run_check(project: Project, stale: bool = False, days: int | None = None, strict: bool = False) -> int:
+def run_check(
+    project: Project, stale: bool = False, days: int | None = None, strict: bool = False
+) -> int:
     kb = load_or_report(project, site_checks=True)
     if kb is None:
         return 1
@@ -160,7 +194,11 @@ def run_check(project: Project, stale: bool = False, days: int | None = None, st
         limit = days if days is not None else project.stale_after_days
         items = stale_items(kb, date.today(), limit)
         for item in items:
-            when = f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）" if item.review.reviewed else "没有 reviewed 日期"
+            when = (
+                f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）"
+                if item.review.reviewed
+                else "没有 reviewed 日期"
+            )
             print(f"{item.path}:{item.line}:1: reviewed: {item.title}：{when}")
         print(f"需要审阅：{len(items)} 个（审阅周期 {limit} 天）。")
     # Quiz quality is judged only on content that loads: warnings, or errors with --strict.
@@ -204,11 +242,12 @@ def print_longest_shares(kb) -> None:
     for found in quizzes(kb):
         share = longest_share(found.questions)
         if share.counted:
-            print(f"正确选项最长 {found.doc.display}：{len(share.longest)}/{share.counted}（{share.share:.0%}）")
+            print(
+                f"正确选项最长 {found.doc.display}：{len(share.longest)}/{share.counted}（{share.share:.0%}）"
+            )
         longest, counted = longest + len(share.longest), counted + share.counted
     overall = longest / counted if counted else 0.0
     print(f"正确选项最长 全部：{longest}/{counted}（{overall:.0%}）")
-
 
 
 def run_export(project: Project, export_format: str, output: str) -> int:
@@ -234,7 +273,9 @@ def run_export(project: Project, export_format: str, output: str) -> int:
     count = sum(len(quiz.questions) for quiz in quizzes_for_export(kb)) - len(skipped)
     print(f"已导出 {count} 道题到 {output}")
     if skipped:
-        print(f"GIFT 不支持排序题，已跳过 {len(skipped)} 道：{'、'.join(skipped)}（请用 moodle 格式导出）")
+        print(
+            f"GIFT 不支持排序题，已跳过 {len(skipped)} 道：{'、'.join(skipped)}（请用 moodle 格式导出）"
+        )
     return 0
 
 
@@ -262,7 +303,10 @@ def review_days(text: str) -> int:
 
 def run_new_case(project: Project, case_id: str) -> int:
     if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > 64:
-        print(f"编号 {case_id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key", file=sys.stderr)
+        print(
+            f"编号 {case_id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key",
+            file=sys.stderr,
+        )
         return 1
     root = project.root
     cases_dir = (root / project.folders["cases_dir"]).resolve()
@@ -275,7 +319,9 @@ def run_new_case(project: Project, case_id: str) -> int:
         schema_path = Path("..", schema.relative_to(root.resolve())).as_posix()
     except ValueError:
         schema_path = schema.as_uri()
-    text = render_template("new-case.yml.j2", case_id=case_id, schema_path=schema_path, today=date.today().isoformat())
+    text = render_template(
+        "new-case.yml.j2", case_id=case_id, schema_path=schema_path, today=date.today().isoformat()
+    )
     cases_dir.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)

@@ -7,7 +7,6 @@ from generator.render.page import EDITIONS
 from generator.review import review_period_problem
 from generator.settings import CONTENT_FOLDERS, STALE_AFTER_DAYS
 
-
 # The options that name content folders, as pipeline.sources_for takes them.
 FOLDER_OPTIONS = tuple(CONTENT_FOLDERS)
 

@@ -32,7 +32,9 @@ def error_page(errors: list[ContentError], root: Path, poll_url: str) -> str:
 def _view(error: ContentError, root: Path) -> ErrorView:
     line = _source_line(root / error.path, error.line)
     before = (line or "")[: max(error.column - 1, 0)]
-    pad = "".join("\u3000" if unicodedata.east_asian_width(char) in "WF" else " " for char in before)
+    pad = "".join(
+        "\u3000" if unicodedata.east_asian_width(char) in "WF" else " " for char in before
+    )
     return ErrorView(error, line, pad)
 
 

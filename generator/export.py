@@ -14,7 +14,28 @@ from generator.knowledge_base import KnowledgeBase
 from generator.model.question import Question
 
 # Moodle accepts only these grade fractions (percent).
-_FRACTIONS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5)
+_FRACTIONS = (
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+)
 CATEGORY_ROOT = "$course$/培训知识库"
 
 
@@ -25,7 +46,10 @@ class ExportedQuiz:
 
 
 def quizzes_for_export(kb: KnowledgeBase) -> list[ExportedQuiz]:
-    quizzes = [ExportedQuiz(bank_file.bank.title, list(bank_file.bank.questions)) for bank_file in sorted(kb.banks, key=lambda b: b.bank.id)]
+    quizzes = [
+        ExportedQuiz(bank_file.bank.title, list(bank_file.bank.questions))
+        for bank_file in sorted(kb.banks, key=lambda b: b.bank.id)
+    ]
     quizzes += [
         ExportedQuiz(f"案例：{case_file.case.title}", list(case_file.case.quiz))
         for case_file in sorted(kb.cases, key=lambda c: c.case.id)
@@ -60,14 +84,26 @@ def moodle_xml(kb: KnowledgeBase) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _text(parent: ET.Element, tag: str, text: str, text_format: str | None = "markdown") -> ET.Element:
-    element = ET.SubElement(parent, tag, format=text_format) if text_format else ET.SubElement(parent, tag)
+def _text(
+    parent: ET.Element, tag: str, text: str, text_format: str | None = "markdown"
+) -> ET.Element:
+    element = (
+        ET.SubElement(parent, tag, format=text_format)
+        if text_format
+        else ET.SubElement(parent, tag)
+    )
     ET.SubElement(element, "text").text = text
     return element
 
 
 def _moodle_question(question: Question) -> ET.Element:
-    kind = {"single": "multichoice", "multiple": "multichoice", "scenario": "multichoice", "true_false": "truefalse", "ordering": "ordering"}[question.type]
+    kind = {
+        "single": "multichoice",
+        "multiple": "multichoice",
+        "scenario": "multichoice",
+        "true_false": "truefalse",
+        "ordering": "ordering",
+    }[question.type]
     element = ET.Element("question", type=kind)
     name = ET.SubElement(element, "name")
     ET.SubElement(name, "text").text = question.id
@@ -84,7 +120,13 @@ def _moodle_question(question: Question) -> ET.Element:
             answer = _text(element, "answer", "true" if value else "false", "moodle_auto_format")
             answer.set("fraction", "100" if question.answer is value else "0")
     else:
-        for field, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"), ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW")):
+        for field, value in (
+            ("layouttype", "VERTICAL"),
+            ("selecttype", "ALL"),
+            ("selectcount", "0"),
+            ("gradingtype", "ABSOLUTE_POSITION"),
+            ("showgrading", "SHOW"),
+        ):
             ET.SubElement(element, field).text = value
         for position, item in enumerate(question.items, start=1):
             # In Moodle's ordering type the fraction of an answer is its place in the order.

@@ -27,14 +27,14 @@ from generator.knowledge_base import (
     SessionFile,
     Sources,
 )
-from generator.validation import validate
-from generator.yaml_source import YamlDocument, read_yaml
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.base import SLUG_PATTERN
 from generator.model.form import Form
 from generator.model.procedure import Procedure
 from generator.model.question import QuestionBank
 from generator.model.session import Session
+from generator.validation import validate
+from generator.yaml_source import read_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -54,7 +54,9 @@ def unread_files(folder: Path, root: Path) -> list[ContentError]:
     errors = []
     for path, message in _sort_folder(folder)[1]:
         # The path as found, never where a link points: a report names no file elsewhere.
-        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        display = (
+            path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        )
         errors.append(ContentError(display, 1, 1, "", message))
     return errors
 
@@ -105,7 +107,9 @@ def _subfolder_entries(subfolder: Path, folder: Path) -> list[tuple[Path, str]]:
         dirs[:] = sorted(name for name in dirs if not _ignored(name))
         found += [Path(parent, name) for name in sorted(files) if not _ignored(name)]
     if not found and subfolder.suffix.lower() in YAML_SUFFIXES:
-        return [(subfolder, f"这是一个文件夹，不是 YAML 文件：内容文件要直接放在 {folder.name}/ 中")]
+        return [
+            (subfolder, f"这是一个文件夹，不是 YAML 文件：内容文件要直接放在 {folder.name}/ 中")
+        ]
     reported = [(path, message) for path in found[:_MAX_REPORTED_PER_SUBFOLDER]]
     if len(found) > _MAX_REPORTED_PER_SUBFOLDER:
         more = len(found) - _MAX_REPORTED_PER_SUBFOLDER
@@ -131,7 +135,9 @@ class ParsedFiles:
         return result
 
 
-def load_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> tuple[KnowledgeBase, list[ContentError]]:
+def load_knowledge_base(
+    sources: Sources, parsed: ParsedFiles | None = None
+) -> tuple[KnowledgeBase, list[ContentError]]:
     """Load every content file; return what loaded and every error found."""
     load_one = parsed.load if parsed is not None else _load_one
     kb = KnowledgeBase(sources)
@@ -161,7 +167,9 @@ def load_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> 
                 continue
             loaded_files.append(wrapper(item, doc))
     kb.lessons, lesson_errors = load_lessons(sources)
-    kb.file_ids["lessons"] = set(kb.lessons) | {path.stem for path in _markdown_entries(sources.lessons_dir)}
+    kb.file_ids["lessons"] = set(kb.lessons) | {
+        path.stem for path in _markdown_entries(sources.lessons_dir)
+    }
     errors += lesson_errors
     # Reference files that exist, loaded or not: links into a broken one are not reported
     # again (see check.reference_ids).
@@ -176,7 +184,9 @@ def load_knowledge_base(sources: Sources, parsed: ParsedFiles | None = None) -> 
         kind = REFERENCE_KINDS.get(path.stem)
         if kind is None:
             known = "、".join(f"{kind}.yml" for kind in REFERENCE_KINDS)
-            errors.append(ContentError(display, 1, 1, "", f"未知的参考文件；参考目录中只能有 {known}"))
+            errors.append(
+                ContentError(display, 1, 1, "", f"未知的参考文件；参考目录中只能有 {known}")
+            )
             continue
         loaded, problems = load_one(path, sources.root, ReferenceFile[kind.entry_model])
         errors += problems
@@ -198,13 +208,17 @@ def _links_outside(path: Path, root: Path) -> bool:
     if not path.is_symlink():
         return False
     target = path.resolve()
-    return not (target.is_relative_to(root.resolve()) or target.is_relative_to(path.parent.resolve()))
+    return not (
+        target.is_relative_to(root.resolve()) or target.is_relative_to(path.parent.resolve())
+    )
 
 
 def _outside_error(path: Path, root: Path) -> ContentError:
     # The link's own name, not where it points: that is no business of the report.
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    return ContentError(display, 1, 1, "", "这是指向项目以外的符号链接，不会读取：请把文件本身放进项目")
+    return ContentError(
+        display, 1, 1, "", "这是指向项目以外的符号链接，不会读取：请把文件本身放进项目"
+    )
 
 
 def _load_one(path: Path, root: Path, model: type[BaseModel]):
@@ -232,17 +246,43 @@ def load_lessons(sources: Sources) -> tuple[dict[str, str], list[ContentError]]:
     titles: dict[str, str] = {}
     errors: list[ContentError] = []
     for path in _markdown_entries(sources.lessons_dir):
-        display = display_path(path, sources.root) if not path.is_symlink() else _link_display(path, sources.root)
+        display = (
+            display_path(path, sources.root)
+            if not path.is_symlink()
+            else _link_display(path, sources.root)
+        )
         if not path.is_file():
-            what = "一个文件夹" if path.is_dir() else "一个失效的符号链接" if path.is_symlink() else "不是普通文件"
-            errors.append(ContentError(display, 1, 1, "", f"课程目录里的 {path.name} 是{what}：课程必须是 .md 文本文件，请改名或删除"))
+            what = (
+                "一个文件夹"
+                if path.is_dir()
+                else "一个失效的符号链接"
+                if path.is_symlink()
+                else "不是普通文件"
+            )
+            errors.append(
+                ContentError(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"课程目录里的 {path.name} 是{what}：课程必须是 .md 文本文件，请改名或删除",
+                )
+            )
             continue
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            errors.append(ContentError(display, line, 1, "", "文件不是 UTF-8 编码（可能是记事本默认的 GBK）：请在编辑器里用 UTF-8 重新保存"))
+            errors.append(
+                ContentError(
+                    display,
+                    line,
+                    1,
+                    "",
+                    "文件不是 UTF-8 编码（可能是记事本默认的 GBK）：请在编辑器里用 UTF-8 重新保存",
+                )
+            )
             continue
         heading = _HEADING.search(text)
         titles[path.stem] = heading.group(1) if heading else path.stem

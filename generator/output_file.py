@@ -57,7 +57,9 @@ def output_file(raw: str, protected: Iterable[Path]) -> Path:
     if os.path.lexists(target):
         mode = os.stat(target, follow_symlinks=False).st_mode
         if not stat.S_ISREG(mode):
-            raise OutputRefused(f"{raw} 不是普通文件（是设备、管道或其他特殊文件），不会写入：请换一个文件名")
+            raise OutputRefused(
+                f"{raw} 不是普通文件（是设备、管道或其他特殊文件），不会写入：请换一个文件名"
+            )
     parent = target.parent
     if not parent.exists():
         raise OutputRefused(f"无法写入 {raw}：文件夹 {parent.as_posix()} 不存在，请先创建它")
@@ -89,9 +91,13 @@ def _refuse_protected(raw: str, target: Path, protected: Iterable[Path]) -> None
         if target == place and place.is_file():
             raise OutputRefused(f"{raw} 是项目自己的 {place.name}：不会覆盖它，请换一个文件名")
         if target == place:
-            raise OutputRefused(f"{raw} 是内容文件夹 {place.name}/：不会写入内容文件夹，请换一个位置")
+            raise OutputRefused(
+                f"{raw} 是内容文件夹 {place.name}/：不会写入内容文件夹，请换一个位置"
+            )
         if target.is_relative_to(place):
-            raise OutputRefused(f"{raw} 在内容文件夹 {place.name}/ 中：不会写入内容文件夹，请换一个位置")
+            raise OutputRefused(
+                f"{raw} 在内容文件夹 {place.name}/ 中：不会写入内容文件夹，请换一个位置"
+            )
 
 
 def write_text(target: Path, text: str, shown_as: str | None = None) -> None:
@@ -101,7 +107,9 @@ def write_text(target: Path, text: str, shown_as: str | None = None) -> None:
     try:
         # A new, uniquely named file (O_EXCL): an existing .partial, link or device beside
         # the target is never opened.
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".partial"
+        )
         handle = Path(temporary)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -109,7 +117,9 @@ def write_text(target: Path, text: str, shown_as: str | None = None) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(handle, 0o666 & ~umask)
-        if os.path.lexists(target) and not stat.S_ISREG(os.stat(target, follow_symlinks=False).st_mode):
+        if os.path.lexists(target) and not stat.S_ISREG(
+            os.stat(target, follow_symlinks=False).st_mode
+        ):
             raise OutputRefused(f"{shown_as} 不是普通文件，不会写入")
         os.replace(handle, target)
         handle = None

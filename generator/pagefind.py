@@ -37,13 +37,20 @@ class SearchIndexError(Exception):
     """Pagefind is missing or failed; the message says what to do."""
 
 
-def pagefind_command(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> list[str]:
+def pagefind_command(
+    site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None
+) -> list[str]:
     """The `python -m pagefind` command line index_site runs (the benchmark runs it too)."""
     command = [
-        sys.executable, "-m", "pagefind",
-        "--site", str(site_dir),
-        "--output-subdir", output_subdir,
-        "--exclude-selectors", _EXCLUDE,
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        output_subdir,
+        "--exclude-selectors",
+        _EXCLUDE,
         "--silent",
     ]
     if pages is not None:
@@ -53,7 +60,9 @@ def pagefind_command(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: l
     return command
 
 
-def index_site(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> None:
+def index_site(
+    site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None
+) -> None:
     """Write Pagefind's index of the pages marked ``data-pagefind-body`` into
     site_dir/output_subdir; only of ``pages`` (paths in the site) when given."""
     command = pagefind_command(site_dir, output_subdir, pages)
@@ -64,7 +73,9 @@ def index_site(site_dir: Path, output_subdir: str = PAGEFIND_DIR, pages: list[st
     if done.returncode != 0:
         output = (done.stderr or done.stdout).strip()
         if "No module named pagefind" in output:
-            raise SearchIndexError("缺少 Pagefind：请运行 pip install 'pagefind[extended]'，或用 make serve / make site 安装全部依赖")
+            raise SearchIndexError(
+                "缺少 Pagefind：请运行 pip install 'pagefind[extended]'，或用 make serve / make site 安装全部依赖"
+            )
         raise SearchIndexError(f"Pagefind 建立搜索索引失败：\n{output}")
     for name in _UNUSED:
         (site_dir / output_subdir / name).unlink(missing_ok=True)

@@ -22,7 +22,17 @@ from generator.render import GeneratedPage, RenderMemo, RenderSettings
 from generator.settings import CONTENT_FOLDERS
 from generator.site_paths import address_collisions, broken_links, handwritten_pages
 
-__all__ = ["GeneratedPage", "KnowledgeBase", "ParsedFiles", "RenderMemo", "Sources", "read_knowledge_base", "render_pages", "site_pages", "sources_for"]
+__all__ = [
+    "GeneratedPage",
+    "KnowledgeBase",
+    "ParsedFiles",
+    "RenderMemo",
+    "Sources",
+    "read_knowledge_base",
+    "render_pages",
+    "site_pages",
+    "sources_for",
+]
 
 
 def sources_for(root: Path, **folders: str) -> Sources:

@@ -49,7 +49,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             return None
         if (preview := self.preview) is not None:
             preview.start(config.strict)
-        self.sources = sources_for(Path(config.config_file_path).parent, **{k: self.config[k] for k in FOLDER_OPTIONS})
+        self.sources = sources_for(
+            Path(config.config_file_path).parent, **{k: self.config[k] for k in FOLDER_OPTIONS}
+        )
         settings = RenderSettings(
             site_url=None if preview else config.site_url or None,
             directory_urls=config.use_directory_urls,
@@ -67,7 +69,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.kb, self.pages = None, []
         self.html = PageHtml(self.pages, self.config.raw_html)
         self.additions = PageAdditions(self.kb, self.sources.lessons_dir, Path(config.docs_dir))
-        self.finish = SiteFinish(config, self.config.search, self.additions.terms, serving=preview is not None)
+        self.finish = SiteFinish(
+            config, self.config.search, self.additions.terms, serving=preview is not None
+        )
         return config
 
     # Add the generated pages and our assets as in-memory files. Case pages stay out of the
@@ -78,7 +82,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         self.parents = {page.uri: page.parent for page in self.pages if page.parent}
         for page in [*self.pages, offline_page(self.kb)] if self.kb else []:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
+            files.append(
+                File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
+            )
         for file in self.finish.asset_files(config):
             files.append(file)
         self.files = files
@@ -90,7 +96,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         if self.config.enabled and self.preview is not None:
             generated = {page.uri: page.markdown for page in self.pages}
             added = self.additions.inputs([file.src_uri for file in files.documentation_pages()])
-            self.preview.choose_pages(files, nav, config, generated, added, every_page=not self.finish.pagefind)
+            self.preview.choose_pages(
+                files, nav, config, generated, added, every_page=not self.finish.pagefind
+            )
         return nav
 
     # Before Material's tags plugin (priority 100) lists the tags: pages a dirty rebuild
@@ -103,13 +111,19 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return env
 
     # Glossary links and quiz notes (generator/render/additions.py), in memory.
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled or self.kb is None:
             return None
-        return self.additions.apply(page.file.src_uri, markdown, generated=page.file.generated_by is not None)
+        return self.additions.apply(
+            page.file.src_uri, markdown, generated=page.file.generated_by is not None
+        )
 
     # Every page's HTML cleaned with an allowlist (unless raw_html), Chinese lines joined.
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         return self.html.finish(page.file.src_uri, html) if self.config.enabled else None
 
     # While a page kept out of the nav renders, its parent page is marked active, so the
@@ -144,7 +158,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return server
 
     def _set_parent_active(self, page: Page, active: bool) -> None:
-        parent_uri = self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
+        parent_uri = (
+            self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
+        )
         parent = self.nav_pages.get(parent_uri) if parent_uri else None
         if parent is not None:
             parent.active = active

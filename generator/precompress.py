@@ -30,8 +30,11 @@ def precompress_site(site_dir: Path) -> int:
     """Write a .gz and a .br copy next to every text file worth compressing (kept only when
     smaller than the file); returns how many files got copies."""
     files = [
-        path for path in site_dir.rglob("*")
-        if path.suffix in COMPRESSED_SUFFIXES and path.is_file() and path.stat().st_size >= MIN_BYTES
+        path
+        for path in site_dir.rglob("*")
+        if path.suffix in COMPRESSED_SUFFIXES
+        and path.is_file()
+        and path.stat().st_size >= MIN_BYTES
     ]
     # zlib and brotli let go of the interpreter while they compress: threads use every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -41,7 +44,10 @@ def precompress_site(site_dir: Path) -> int:
 def _compress(path: Path) -> int:
     data = path.read_bytes()
     written = 0
-    for suffix, packed in ((".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)), (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
+    for suffix, packed in (
+        (".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)),
+        (".br", brotli.compress(data, quality=BROTLI_QUALITY)),
+    ):
         if len(packed) < len(data):
             path.with_name(path.name + suffix).write_bytes(packed)
             written = 1

@@ -71,14 +71,21 @@ class Preview:
         self.errors = errors
         # The timestamp keeps MkDocs from dropping a report it has printed before.
         report = "\n".join(str(error) for error in sorted(set(errors)))
-        log.error(f"[{time.strftime('%H:%M:%S')}] 内容有 {len(set(errors))} 处错误，预览显示错误页：\n{report}")
+        log.error(
+            f"[{time.strftime('%H:%M:%S')}] 内容有 {len(set(errors))} 处错误，预览显示错误页：\n{report}"
+        )
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
 
     def choose_pages(
-        self, files: Files, nav: Navigation, config: MkDocsConfig, generated: dict[str, str], added: object,
+        self,
+        files: Files,
+        nav: Navigation,
+        config: MkDocsConfig,
+        generated: dict[str, str],
+        added: object,
         every_page: bool = False,
     ) -> None:
         """Mark each page modified or not for a dirty build: a page is written again when what
@@ -121,7 +128,9 @@ class Preview:
             for file in files.documentation_pages():
                 current[file.src_uri] = self._inputs_of.get(file.src_uri)
                 if file.src_uri not in skipped:
-                    self._anchors[file.src_uri] = file.page.present_anchor_ids if file.page else None
+                    self._anchors[file.src_uri] = (
+                        file.page.present_anchor_ids if file.page else None
+                    )
             # Pages gone since the last build (a deleted case) are gone from the preview too.
             for uri, _ in self._written.items():
                 if uri not in current:
@@ -131,7 +140,9 @@ class Preview:
         self._show(config)
         if not self.failed:
             written = len(files.documentation_pages()) - len(self._skipped)
-            log.info(f"预览已更新：写入 {written} 页，用时 {time.monotonic() - self._started:.2f} 秒")
+            log.info(
+                f"预览已更新：写入 {written} 页，用时 {time.monotonic() - self._started:.2f} 秒"
+            )
 
     # --- serving -------------------------------------------------------------------------
 

@@ -9,9 +9,10 @@ Each problem is reported at the line of the field that causes it.
 from __future__ import annotations
 
 import difflib
+
 from generator.errors import ContentError
-from generator.yaml_source import YamlDocument
 from generator.model.procedure import Procedure
+from generator.yaml_source import YamlDocument
 
 
 def check_procedure(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
@@ -35,7 +36,12 @@ def _check_roles(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
     role_ids = [role.id for role in procedure.roles]
     for index, step in enumerate(procedure.steps):
         if step.role not in role_ids:
-            errors.append(doc.error(("steps", index, "role"), f"没有编号为 {step.role} 的角色{_hint(step.role, role_ids)}"))
+            errors.append(
+                doc.error(
+                    ("steps", index, "role"),
+                    f"没有编号为 {step.role} 的角色{_hint(step.role, role_ids)}",
+                )
+            )
     return errors
 
 
@@ -47,13 +53,19 @@ def _check_links(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
     step_ids = [step.id for step in procedure.steps]
     errors = []
     if procedure.start not in step_ids:
-        errors.append(doc.error(("start",), f"没有编号为 {procedure.start} 的步骤{_hint(procedure.start, step_ids)}"))
+        errors.append(
+            doc.error(
+                ("start",), f"没有编号为 {procedure.start} 的步骤{_hint(procedure.start, step_ids)}"
+            )
+        )
     for index, step in enumerate(procedure.steps):
         for loc, target in _targets(index, step):
             if target == step.id:
                 errors.append(doc.error(loc, "下一步不能是这一步自己（流程会原地打转）"))
             elif target not in step_ids:
-                errors.append(doc.error(loc, f"没有编号为 {target} 的步骤{_hint(target, step_ids)}"))
+                errors.append(
+                    doc.error(loc, f"没有编号为 {target} 的步骤{_hint(target, step_ids)}")
+                )
     return errors
 
 
@@ -66,9 +78,19 @@ def _check_branches(procedure: Procedure, doc: YamlDocument) -> list[ContentErro
         for number, branch in enumerate(step.branches):
             loc = ("steps", index, "branches", number)
             if branch.label in labels:
-                errors.append(doc.error(loc + ("label",), f"分支说明 {branch.label} 与第 {labels[branch.label]} 行重复"))
+                errors.append(
+                    doc.error(
+                        loc + ("label",),
+                        f"分支说明 {branch.label} 与第 {labels[branch.label]} 行重复",
+                    )
+                )
             if branch.next in targets:
-                errors.append(doc.error(loc + ("next",), f"与第 {targets[branch.next]} 行的分支通向同一步骤 {branch.next}：两个答案走同一条路，这个判断就没有意义了"))
+                errors.append(
+                    doc.error(
+                        loc + ("next",),
+                        f"与第 {targets[branch.next]} 行的分支通向同一步骤 {branch.next}：两个答案走同一条路，这个判断就没有意义了",
+                    )
+                )
             labels.setdefault(branch.label, doc.locate(loc + ("label",))[0])
             targets.setdefault(branch.next, doc.locate(loc + ("next",))[0])
     return errors
@@ -79,7 +101,9 @@ def _duplicates(doc: YamlDocument, key: str, ids: list[str], what: str) -> list[
     for index, item_id in enumerate(ids):
         loc = (key, index, "id")
         if item_id in first_line:
-            errors.append(doc.error(loc, f"{what} {item_id} 重复（第 {first_line[item_id]} 行已用过）"))
+            errors.append(
+                doc.error(loc, f"{what} {item_id} 重复（第 {first_line[item_id]} 行已用过）")
+            )
         else:
             first_line[item_id] = doc.locate(loc)[0]
     return errors
@@ -130,7 +154,9 @@ def _check_reachable(procedure: Procedure, doc: YamlDocument) -> list[ContentErr
             why = f"指向它的 {'、'.join(sources)} 本身也走不到"
         else:
             why = "没有哪一步的 next 或分支指向它"
-        errors.append(doc.error(("steps", index, "id"), f"从第一步 {procedure.start} 出发走不到这一步：{why}"))
+        errors.append(
+            doc.error(("steps", index, "id"), f"从第一步 {procedure.start} 出发走不到这一步：{why}")
+        )
     return errors
 
 
@@ -155,5 +181,10 @@ def _check_ends(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
         if step.id in trapped and entered_from_outside:
             inside = _walk([step.id], edges)
             loop = "、".join(s.id for s in procedure.steps if s.id in inside)
-            errors.append(doc.error(("steps", index, "id"), f"从这一步起再也走不到结束步骤：{loop} 之间绕圈没有出口，请给其中的判断加一个通向结束的分支"))
+            errors.append(
+                doc.error(
+                    ("steps", index, "id"),
+                    f"从这一步起再也走不到结束步骤：{loop} 之间绕圈没有出口，请给其中的判断加一个通向结束的分支",
+                )
+            )
     return errors

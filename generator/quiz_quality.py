@@ -105,8 +105,14 @@ def all_but_one_right(quiz: Quiz) -> list[ContentError]:
         total, right = len(question.options), len(question.correct_indexes)
         if question.type != "multiple" or total < 3 or right < total - 1:
             continue
-        which = "的选项全部正确" if right == total else f"的 {total} 个选项中 {right} 个正确、只有 1 个错误"
-        message = f"这道多选题{which}，挑出最不像的一项就能答对；请写 2～3 个正确选项和 2 个以上错误选项"
+        which = (
+            "的选项全部正确"
+            if right == total
+            else f"的 {total} 个选项中 {right} 个正确、只有 1 个错误"
+        )
+        message = (
+            f"这道多选题{which}，挑出最不像的一项就能答对；请写 2～3 个正确选项和 2 个以上错误选项"
+        )
         problems.append(quiz.doc.error((quiz.key, index, "options"), message))
     return problems
 
@@ -120,7 +126,9 @@ def repeated_options(quiz: Quiz) -> list[ContentError]:
             text = re.sub(r"\s+", " ", option.text.strip())
             if text in first:
                 message = f"与第 {first[text]} 个选项完全相同"
-                problems.append(quiz.doc.error((quiz.key, index, "options", number - 1, "text"), message))
+                problems.append(
+                    quiz.doc.error((quiz.key, index, "options", number - 1, "text"), message)
+                )
             first.setdefault(text, number)
     return problems
 
@@ -135,7 +143,10 @@ def near_duplicate_prompts(found: list[Quiz]) -> list[ContentError]:
     problems = []
     for (quiz_a, index_a, text_a), (quiz_b, index_b, text_b) in combinations(prompts, 2):
         matcher = SequenceMatcher(None, text_a, text_b, autojunk=False)
-        if matcher.real_quick_ratio() < NEAR_DUPLICATE_RATIO or matcher.quick_ratio() < NEAR_DUPLICATE_RATIO:
+        if (
+            matcher.real_quick_ratio() < NEAR_DUPLICATE_RATIO
+            or matcher.quick_ratio() < NEAR_DUPLICATE_RATIO
+        ):
             continue
         ratio = matcher.ratio()
         if ratio < NEAR_DUPLICATE_RATIO:
@@ -144,8 +155,16 @@ def near_duplicate_prompts(found: list[Quiz]) -> list[ContentError]:
         where_a = f"{quiz_a.doc.display}:{quiz_a.doc.locate(loc_a)[0]}"
         where_b = f"{quiz_b.doc.display}:{quiz_b.doc.locate(loc_b)[0]}"
         id_a, id_b = quiz_a.questions[index_a].id, quiz_b.questions[index_b].id
-        problems.append(quiz_a.doc.error(loc_a, f"与 {id_b}（{where_b}）问的几乎是同一件事（题干和答案相似度 {ratio:.0%}）"))
-        problems.append(quiz_b.doc.error(loc_b, f"与 {id_a}（{where_a}）问的几乎是同一件事（题干和答案相似度 {ratio:.0%}）"))
+        problems.append(
+            quiz_a.doc.error(
+                loc_a, f"与 {id_b}（{where_b}）问的几乎是同一件事（题干和答案相似度 {ratio:.0%}）"
+            )
+        )
+        problems.append(
+            quiz_b.doc.error(
+                loc_b, f"与 {id_a}（{where_a}）问的几乎是同一件事（题干和答案相似度 {ratio:.0%}）"
+            )
+        )
     return problems
 
 

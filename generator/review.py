@@ -48,7 +48,9 @@ class StaleItem:
     review: Review
 
 
-def stale_items(kb: KnowledgeBase, today: date, limit_days: int = STALE_AFTER_DAYS) -> list[StaleItem]:
+def stale_items(
+    kb: KnowledgeBase, today: date, limit_days: int = STALE_AFTER_DAYS
+) -> list[StaleItem]:
     """Cases and procedures whose review is missing or older than ``limit_days``."""
     items = []
     entries = [(c.case, c.doc) for c in kb.cases] + [(p.procedure, p.doc) for p in kb.procedures]

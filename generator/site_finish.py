@@ -52,7 +52,12 @@ SCRIPTS = ("loader.js", "offline.js", "a11y.js")
 PREVIEW_SCRIPTS = tuple(name for name in SCRIPTS if name != "offline.js")
 # Scripts loader.js fetches on the pages that use them (the quiz engine only on quiz pages).
 FEATURE_SCRIPTS = ("library.js", "print.js", "quiz.js")
-OTHER_ASSETS = ("icon.svg", "search-worker.js", "vendor/opencc-ts.json", "vendor/iframe-worker-shim.js")
+OTHER_ASSETS = (
+    "icon.svg",
+    "search-worker.js",
+    "vendor/opencc-ts.json",
+    "vendor/iframe-worker-shim.js",
+)
 # The page shown for a page not saved, fetched when the service worker installs.
 OFFLINE_PAGE = "offline/index.html"
 SEARCH_WORKER = f"{ASSET_URI}/search-worker.js"
@@ -65,9 +70,13 @@ class SiteFinish:
         # Our template additions (web app manifest, search worker) sit right above Material's.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css.append(f"{ASSET_URI}/{STYLESHEET}")
-        config.extra_javascript.extend(_deferred(f"{ASSET_URI}/{name}") for name in (PREVIEW_SCRIPTS if serving else SCRIPTS))
+        config.extra_javascript.extend(
+            _deferred(f"{ASSET_URI}/{name}") for name in (PREVIEW_SCRIPTS if serving else SCRIPTS)
+        )
         material_search.serve_shim_locally(config)
-        self.pagefind = material_search.answer_with_pagefind(config) if search == "pagefind" else False
+        self.pagefind = (
+            material_search.answer_with_pagefind(config) if search == "pagefind" else False
+        )
         # Where a service worker runs: a built site served over http(s), not the preview,
         # not the copy for the file system.
         self.offline_use = not serving and not material_search.builds_file_copy(config)
@@ -78,7 +87,10 @@ class SiteFinish:
 
     def asset_files(self, config: MkDocsConfig) -> list[File]:
         names = SCRIPTS + FEATURE_SCRIPTS + OTHER_ASSETS
-        files = [File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name)) for name in names]
+        files = [
+            File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name))
+            for name in names
+        ]
         styles = "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in STYLESHEETS)
         return [*files, File.generated(config, f"{ASSET_URI}/{STYLESHEET}", content=styles)]
 
@@ -104,17 +116,30 @@ class SiteFinish:
             self._index(site)
         else:
             if not repair_search_worker(site):
-                raise PluginError("Material 的搜索脚本已变：中文查询修复无法应用（见 generator/upstream/material_search_worker.py）")
+                raise PluginError(
+                    "Material 的搜索脚本已变：中文查询修复无法应用（见 generator/upstream/material_search_worker.py）"
+                )
             # Before the offline plugin (priority -100) copies the index into its script.
             compact_search_index(site)
         skip = ("sw.js", "manifest.webmanifest")
-        built = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in skip]
+        built = [
+            p.relative_to(site).as_posix()
+            for p in site.rglob("*")
+            if p.is_file() and p.name not in skip
+        ]
         if missing := missing_material_assets(built):
-            raise PluginError(f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）")
+            raise PluginError(
+                f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）"
+            )
         (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
-        built = [*self._offline_pack(site, built, config.use_directory_urls), "manifest.webmanifest"]
+        built = [
+            *self._offline_pack(site, built, config.use_directory_urls),
+            "manifest.webmanifest",
+        ]
         shell = [page_url(OFFLINE_PAGE, config.use_directory_urls)]
-        worker = service_worker(build_version(site, built), shell, PACK_MANIFEST, f"{PAGEFIND_DIR}/")
+        worker = service_worker(
+            build_version(site, built), shell, PACK_MANIFEST, f"{PAGEFIND_DIR}/"
+        )
         (site / "sw.js").write_text(worker, encoding="utf-8")
         if self.offline_use:
             precompress_site(site)
@@ -126,9 +151,13 @@ class SiteFinish:
         if self.pagefind:
             _PreviewIndex.schedule(site)
 
-    def _index(self, site: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None) -> None:
+    def _index(
+        self, site: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None
+    ) -> None:
         if self.pages_marked == 0:
-            raise PluginError("Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）")
+            raise PluginError(
+                "Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）"
+            )
         try:
             index_site(site, output_subdir, pages)
         except SearchIndexError as exc:
@@ -146,13 +175,21 @@ class SiteFinish:
             if self.pagefind:
                 shutil.rmtree(site / PACK_SEARCH_DIR, ignore_errors=True)
                 self._index(site, PACK_SEARCH_DIR, pack_pages(chosen))
-                index = search_files([p.relative_to(site).as_posix() for p in (site / PACK_SEARCH_DIR).rglob("*") if p.is_file()])
+                index = search_files(
+                    [
+                        p.relative_to(site).as_posix()
+                        for p in (site / PACK_SEARCH_DIR).rglob("*")
+                        if p.is_file()
+                    ]
+                )
                 sizes.update({path: (site / path).stat().st_size for path in index})
             total = sum(sizes[path] for path in chosen + index)
             if total <= PACK_BUDGET or len(chosen) == len(groups[0]):
                 break
             reserve += total - PACK_BUDGET
-        (site / PACK_MANIFEST).write_text(pack_manifest(chosen + index, sizes, directory_urls), encoding="utf-8")
+        (site / PACK_MANIFEST).write_text(
+            pack_manifest(chosen + index, sizes, directory_urls), encoding="utf-8"
+        )
         return [*built, *index, PACK_MANIFEST]
 
 

@@ -34,7 +34,11 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
 
 
 def address_collisions(
-    kb: KnowledgeBase, pages: list[GeneratedPage], handwritten: list[str], settings: RenderSettings, docs_label: str
+    kb: KnowledgeBase,
+    pages: list[GeneratedPage],
+    handwritten: list[str],
+    settings: RenderSettings,
+    docs_label: str,
 ) -> list[ContentError]:
     """A mistake for every generated page whose address another page already has."""
     taken: dict[str, tuple[str, GeneratedPage | None]] = {}
@@ -50,7 +54,9 @@ def address_collisions(
         other, other_page = taken[address]
         shown = "/" + settings.site_path(page.uri)
         if other_page is None:
-            message = f"生成的页面 {shown} 与手写的页面 {other} 同名：请给这一项改编号，或给手写页面改名"
+            message = (
+                f"生成的页面 {shown} 与手写的页面 {other} 同名：请给这一项改编号，或给手写页面改名"
+            )
         elif other_page.source is None or other_page.source == page.source:
             message = f"生成的页面 {shown} 与网站自带的页面重名（编号用了保留名）：请换一个编号"
         else:
@@ -85,7 +91,11 @@ _NOT_A_PAGE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
 
 
 def broken_links(
-    kb: KnowledgeBase, pages: list[GeneratedPage], docs_dir: Path, handwritten: list[str], docs_label: str
+    kb: KnowledgeBase,
+    pages: list[GeneratedPage],
+    docs_dir: Path,
+    handwritten: list[str],
+    docs_label: str,
 ) -> list[ContentError]:
     """A mistake for every link to a page that the site will not have, at the line that holds
     it: the YAML field that wrote it into a generated page, or the line of a hand-written
@@ -102,7 +112,9 @@ def broken_links(
         text = (docs_dir / uri).read_text(encoding="utf-8", errors="replace")
         for target in _missing_targets(uri, text, known):
             line = text.count("\n", 0, text.find(f"]({target}")) + 1
-            errors.append(ContentError(f"{docs_label}/{uri}", line, 1, "", _missing_message(target)))
+            errors.append(
+                ContentError(f"{docs_label}/{uri}", line, 1, "", _missing_message(target))
+            )
     return errors
 
 

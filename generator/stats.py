@@ -24,7 +24,9 @@ class Stats:
 
 def knowledge_base_stats(kb: KnowledgeBase) -> Stats:
     lessons = kb.file_ids.get("lessons", set())
-    questions = [q for b in kb.banks for q in b.bank.questions] + [q for c in kb.cases for q in c.case.quiz]
+    questions = [q for b in kb.banks for q in b.bank.questions] + [
+        q for c in kb.cases for q in c.case.quiz
+    ]
     return Stats(
         lessons=len(lessons),
         lessons_with_quiz=len({b.bank.lesson for b in kb.banks if b.bank.lesson in lessons}),

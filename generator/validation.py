@@ -77,7 +77,9 @@ def validate(model: type[BaseModel], doc: YamlDocument) -> tuple[Any, list[Conte
     return (None if errors else value), errors
 
 
-def _error_from_pydantic(model: type[BaseModel], doc: YamlDocument, err: dict, known_fields: set[str]) -> ContentError:
+def _error_from_pydantic(
+    model: type[BaseModel], doc: YamlDocument, err: dict, known_fields: set[str]
+) -> ContentError:
     loc = tuple(part for part in err["loc"] if isinstance(part, (int, str)))
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -99,11 +101,18 @@ def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[
     """The Chinese message for one pydantic error, and where in the value it points."""
     value = err.get("input")
     info = _field_info(model, loc)
-    if value is None or (isinstance(value, str) and not value.strip() and kind == "string_too_short"):
+    if value is None or (
+        isinstance(value, str) and not value.strip() and kind == "string_too_short"
+    ):
         if info is not None and not info.is_required() and not isinstance(loc[-1], int):
             return f"{_BLANK}：不需要的话，请删掉这一行", 0
         return _BLANK + _what_to_write(info, loc), 0
-    if kind == "string_type" and isinstance(value, int) and not isinstance(value, bool) and _expects_slug(info):
+    if (
+        kind == "string_type"
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and _expects_slug(info)
+    ):
         return _number_for_id(value, info), 0
     if kind == "string_type" and isinstance(value, (list, dict)):
         shape = "列表" if isinstance(value, list) else "映射（键: 值）"
@@ -116,7 +125,11 @@ def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[
         return f"{_BLANK}：至少要有 {err['ctx']['min_length']} 项", 0
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
-        expected = "、".join(choices[:-1]) + f" 或 {choices[-1]}" if len(choices) > 1 else err["ctx"]["expected"]
+        expected = (
+            "、".join(choices[:-1]) + f" 或 {choices[-1]}"
+            if len(choices) > 1
+            else err["ctx"]["expected"]
+        )
         return f"只能是 {expected}", 0
     template = _MESSAGES.get(kind)
     if template is not None:
@@ -137,7 +150,11 @@ def _text_hint(kind: str, value: str) -> tuple[str, int] | None:
             return f"应为列表：“{value[0]}”不是英文减号：每项一行，以英文“- ”（减号加空格）开头", 0
         bracket = value[0] in _WIDE_BRACKETS
         if separator or bracket:
-            parts = [part.strip() for part in re.split(f"[{separator or ','}{_WIDE_BRACKETS}]", value) if part.strip()]
+            parts = [
+                part.strip()
+                for part in re.split(f"[{separator or ','}{_WIDE_BRACKETS}]", value)
+                if part.strip()
+            ]
             how = "用英文方括号“[ ]”和英文逗号“,”" if bracket else "用英文逗号“,”"
             return f"应为列表：写成 [{', '.join(parts)}]（{how}），或每项一行，以“- ”开头", 0
     narrow = unicodedata.normalize("NFKC", value).strip()
@@ -190,7 +207,11 @@ def _tag_errors(doc: YamlDocument) -> list[ContentError]:
     errors = []
     for loc, tags in _tag_lists(doc.data):
         for index, tag in enumerate(tags):
-            separator = next((char for char in (*_LIST_SEPARATORS, ",") if char in tag), None) if isinstance(tag, str) else None
+            separator = (
+                next((char for char in (*_LIST_SEPARATORS, ",") if char in tag), None)
+                if isinstance(tag, str)
+                else None
+            )
             if separator is None:
                 continue
             parts = [part.strip() for part in re.split("[，、,]", tag) if part.strip()]

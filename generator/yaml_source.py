@@ -27,6 +27,7 @@ _TOO_DEEP_MESSAGE = f"嵌套太深：超过 {MAX_DEPTH} 层，请检查缩进和
 
 Location = tuple[int, int]  # 1-based line and column
 
+
 @dataclass
 class YamlDocument:
     """A parsed YAML file with the position of every node, keyed by its path of keys."""
@@ -47,7 +48,9 @@ class YamlDocument:
             loc = loc[:-1]
         return self.value_marks.get(loc, (1, 1))
 
-    def error(self, loc: tuple, message: str, *, key: bool = False, offset: int = 0) -> ContentError:
+    def error(
+        self, loc: tuple, message: str, *, key: bool = False, offset: int = 0
+    ) -> ContentError:
         """A mistake at the node ``loc``; ``offset`` points at a character inside a
         one-line plain value (the full-width comma in ``[报修， 上门]``)."""
         line, column = self.locate(loc, key=key)
@@ -64,16 +67,33 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     # The size is checked before reading, so a huge file is never read into memory.
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ContentErrors([ContentError(display, 1, 1, "", f"文件太大（{size:,} 字节），上限 {MAX_FILE_BYTES:,} 字节")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    display, 1, 1, "", f"文件太大（{size:,} 字节），上限 {MAX_FILE_BYTES:,} 字节"
+                )
+            ]
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         # Columns count characters, as in every other message, not bytes.
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8-sig", errors="replace")) + 1
-        raise ContentErrors([ContentError(display, line, column, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存文件")]) from None
-    if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
+        column = (
+            len(
+                raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode(
+                    "utf-8-sig", errors="replace"
+                )
+            )
+            + 1
+        )
+        raise ContentErrors(
+            [ContentError(display, line, column, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存文件")]
+        ) from None
+    if not text.strip() or all(
+        ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()
+    ):
         raise ContentErrors([ContentError(display, 1, 1, "", "文件是空的")])
     unusable = _UNUSABLE_CHARACTER.search(text)
     if unusable:
@@ -152,7 +172,9 @@ class _DepthLimitedLoader(yaml.SafeLoader):
 # and U+2029 are line breaks to PyYAML but not to editors, so later lines would be off.
 # One class, with U+2028 and U+2029 left out of the ranges it accepts: an alternation
 # made this search five times slower.
-_UNUSABLE_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNUSABLE_CHARACTER = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -166,14 +188,22 @@ def _line_column(text: str, index: int) -> Location:
 def _uses_aliases(text: str) -> bool:
     # Called on text that parsed, so the fast scanner cannot fail here.
     scanner = _FAST_LOADER or yaml.SafeLoader
-    return "*" in text and any(isinstance(token, yaml.AliasToken) for token in yaml.scan(text, Loader=scanner))
+    return "*" in text and any(
+        isinstance(token, yaml.AliasToken) for token in yaml.scan(text, Loader=scanner)
+    )
 
 
 def _alias_errors(display: str, text: str) -> list[ContentError]:
     # Aliases can multiply a few lines into gigabytes (the "billion laughs"), and a
     # trainer never needs them: each one is reported where it is written.
     return [
-        ContentError(display, token.start_mark.line + 1, token.start_mark.column + 1, "", "不支持 YAML 别名（*名称），请把内容直接写出来")
+        ContentError(
+            display,
+            token.start_mark.line + 1,
+            token.start_mark.column + 1,
+            "",
+            "不支持 YAML 别名（*名称），请把内容直接写出来",
+        )
         for token in yaml.scan(text, Loader=yaml.SafeLoader)
         if isinstance(token, yaml.AliasToken)
     ]
@@ -187,7 +217,11 @@ def _syntax_error(display: str, text: str, exc: yaml.MarkedYAMLError) -> Content
     return ContentError(display, slip.line, slip.column, "", slip.message)
 
 
-_STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_STR_TAG, _SEQ_TAG, _MAP_TAG = (
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+)
 _MERGE_TAG, _VALUE_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"
 
 
@@ -220,7 +254,9 @@ class _NodeBuilder:
             # Only libyaml's nodes get here this deep; the Python loader stops at the same
             # node while composing. Either way this is the one error reported.
             line, column = self._mark(node)
-            raise ContentErrors([ContentError(self.doc.display, line, column, "", _TOO_DEEP_MESSAGE)])
+            raise ContentErrors(
+                [ContentError(self.doc.display, line, column, "", _TOO_DEEP_MESSAGE)]
+            )
         self.doc.value_marks[loc] = self._mark(node)
         if not self._plain_tag(node):
             self._fail(node, loc, _tag_message(node))
@@ -229,12 +265,16 @@ class _NodeBuilder:
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node, loc, depth)
-        if not node.style and node.start_mark.line == node.end_mark.line:  # libyaml: "", PyYAML: None
+        if (
+            not node.style and node.start_mark.line == node.end_mark.line
+        ):  # libyaml: "", PyYAML: None
             self.doc.one_line_plain.add(loc)
         return self._scalar(node)
 
     def _sequence(self, node: yaml.SequenceNode, loc: tuple, depth: int) -> list:
-        items = [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        items = [
+            self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)
+        ]
         # `- principle：p2` among items that are mappings is one of them typed with a
         # full-width colon (or no space): PyYAML reads it as text without complaint.
         if any(isinstance(item, dict) for item in items):
@@ -252,7 +292,9 @@ class _NodeBuilder:
             return node.tag == _MAP_TAG
         if isinstance(node, yaml.SequenceNode):
             return node.tag == _SEQ_TAG
-        return node.tag == _STR_TAG or node.tag == self.constructor.resolve(yaml.ScalarNode, node.value, (True, False))
+        return node.tag == _STR_TAG or node.tag == self.constructor.resolve(
+            yaml.ScalarNode, node.value, (True, False)
+        )
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR_TAG:

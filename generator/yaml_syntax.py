@@ -38,13 +38,21 @@ class Slip:
 _SLIPS = [
     # (pattern, group whose start is the slip, message template using the match)
     (re.compile(r"^ *(\u3000)"), 1, lambda m: IDEOGRAPHIC_INDENT),
-    (re.compile(r"^[ ]*(?:-[ ]+)*-(\u3000)"), 1, lambda m: "“-”后面的“　”是全角空格：请换成英文空格"),
+    (
+        re.compile(r"^[ ]*(?:-[ ]+)*-(\u3000)"),
+        1,
+        lambda m: "“-”后面的“　”是全角空格：请换成英文空格",
+    ),
     (
         re.compile(_KEY_START + _KEY + r"[ \u3000]*(：)"),
         2,
         lambda m: f"“：”是全角（中文）冒号：字段名后面要用英文冒号加空格，写成 {m.group(1)}: …",
     ),
-    (re.compile(_KEY_START + _KEY + r":(\u3000)"), 2, lambda m: f"冒号后面的“　”是全角空格：请换成英文空格，写成 {m.group(1)}: …"),
+    (
+        re.compile(_KEY_START + _KEY + r":(\u3000)"),
+        2,
+        lambda m: f"冒号后面的“　”是全角空格：请换成英文空格，写成 {m.group(1)}: …",
+    ),
     (
         re.compile(_KEY_START + _KEY + r"(:)(?=[^\s:/\\])"),
         2,
@@ -113,7 +121,11 @@ def _explain(lines: list[str], continued: set[int], exc: yaml.MarkedYAMLError) -
     if context.startswith("while scanning a quoted scalar") and exc.context_mark:
         # PyYAML points past the last line (or at a later ---); the mistake is the quote.
         opening = exc.context_mark
-        return Slip(opening.line + 1, opening.column + 1, "引号没有配对：从这里开始的引号直到文件末尾都没有结束")
+        return Slip(
+            opening.line + 1,
+            opening.column + 1,
+            "引号没有配对：从这里开始的引号直到文件末尾都没有结束",
+        )
     if "expected a single document" in context:
         return Slip(line, column, "一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）")
     if problem == "could not find expected ':'" and exc.context_mark:
@@ -126,12 +138,20 @@ def _explain(lines: list[str], continued: set[int], exc: yaml.MarkedYAMLError) -
         )
     if problem == "mapping values are not allowed here":
         if re.search(r":(\s|$)", here[: column - 1]):
-            return Slip(line, column, "这个值里有“: ”（英文冒号加空格），会被当作新的字段：请给整个值加上引号，或改用中文冒号“：”")
+            return Slip(
+                line,
+                column,
+                "这个值里有“: ”（英文冒号加空格），会被当作新的字段：请给整个值加上引号，或改用中文冒号“：”",
+            )
         return _indentation(lines, continued, line)
     if problem.startswith("expected <block end>, but found"):
         before = here[: column - 1].rstrip()
         if problem.endswith("'<scalar>'") and before.endswith(("'", '"')):
-            return Slip(line, column, "引号后面还有文字：值中间的引号让它提前结束了，请去掉外面的引号，或换用另一种引号（\" 或 '）")
+            return Slip(
+                line,
+                column,
+                "引号后面还有文字：值中间的引号让它提前结束了，请去掉外面的引号，或换用另一种引号（\" 或 '）",
+            )
         if problem.endswith(("']'", "'}'")):
             bracket = problem[-2]
             return Slip(line, column, f"多了一个“{bracket}”：前面没有与它配对的括号")
@@ -141,25 +161,40 @@ def _explain(lines: list[str], continued: set[int], exc: yaml.MarkedYAMLError) -
             opening = exc.context_mark
             if opening.line + 1 < line:
                 return Slip(
-                    opening.line + 1, opening.column + 1,
+                    opening.line + 1,
+                    opening.column + 1,
                     f"“{'[' if closing == ']' else '{'}”没有配对的“{closing}”：请在这一行的末尾补上“{closing}”，各项之间用英文逗号“,”分隔",
                 )
-            return Slip(line, column, f"括号里这一处写法不对：各项之间要用英文逗号“,”分隔，含“:”“[”“{{”等符号的项请加引号")
+            return Slip(
+                line,
+                column,
+                "括号里这一处写法不对：各项之间要用英文逗号“,”分隔，含“:”“[”“{”等符号的项请加引号",
+            )
     if problem.startswith("expected the node content"):
-        return Slip(line, column, "这里缺少内容：两个逗号之间、或“-”“:”后面应该有一项；多余的逗号请删掉")
+        return Slip(
+            line, column, "这里缺少内容：两个逗号之间、或“-”“:”后面应该有一项；多余的逗号请删掉"
+        )
     if "that cannot start any token" in problem:
         char = here[column - 1] if column <= len(here) else "?"
-        return Slip(line, column, f"“{char}”不能作为值的开头：请给整个值加上引号，例如 \"{char}…\"")
+        return Slip(line, column, f'“{char}”不能作为值的开头：请给整个值加上引号，例如 "{char}…"')
     if "escape" in problem:
-        return Slip(line, column, "双引号里的“\\”是转义符：请改用单引号把整个值括起来，或把“\\”写成“\\\\”")
+        return Slip(
+            line, column, "双引号里的“\\”是转义符：请改用单引号把整个值括起来，或把“\\”写成“\\\\”"
+        )
     if "block scalar" in context:
         return Slip(line, column, "“|”或“>”后面不能接着写内容：请换行，把内容缩进两格写在下面")
     if "alias" in context + problem or "anchor" in context + problem:
-        return Slip(line, column, "以“*”或“&”开头的值要加引号（YAML 把它们当作别名或锚点），例如 \"*重要*\"")
+        return Slip(
+            line, column, '以“*”或“&”开头的值要加引号（YAML 把它们当作别名或锚点），例如 "*重要*"'
+        )
     if "tag" in context + problem:
         return Slip(line, column, "不支持 YAML 标签（以“!”开头）：以“!”开头的文字请加引号")
     if "directive" in context + problem or problem.startswith("expected '<document start>'"):
-        return Slip(line, column, "这里多出了内容：上面的内容已经结束了，请检查这一行的缩进和上面是否多了括号或“...”")
+        return Slip(
+            line,
+            column,
+            "这里多出了内容：上面的内容已经结束了，请检查这一行的缩进和上面是否多了括号或“...”",
+        )
     return Slip(line, column, _GENERIC)
 
 
@@ -190,7 +225,10 @@ def _indentation(lines: list[str], continued: set[int], number: int) -> Slip:
         columns = {column: at for column, at in columns.items() if at[1] != "-"} or columns
     nearest = sorted(columns, key=lambda column: (abs(column - indent), column))
     best = [column for column in nearest if abs(column - indent) == abs(nearest[0] - indent)]
-    options = "或 ".join(f"{column} 个（与第 {columns[column][0]} 行的“{columns[column][1]}”对齐）" for column in best)
+    options = "或 ".join(
+        f"{column} 个（与第 {columns[column][0]} 行的“{columns[column][1]}”对齐）"
+        for column in best
+    )
     return Slip(number, indent + 1, f"缩进不一致：这一行缩进了 {indent} 个空格，应为 {options}")
 
 

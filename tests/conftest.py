@@ -22,7 +22,12 @@ def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into site; extra environment variables in env."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env={**MKDOCS_ENV, **env}, capture_output=True, text=True, timeout=300, check=False,
+        cwd=project,
+        env={**MKDOCS_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -45,8 +50,12 @@ def golden(request):
             folder.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             return
-        assert path.is_file(), f"{path} is missing: run pytest --update-golden and review the new file"
-        assert text == path.read_text(encoding="utf-8"), f"{name} changed: review it, then run pytest --update-golden"
+        assert path.is_file(), (
+            f"{path} is missing: run pytest --update-golden and review the new file"
+        )
+        assert text == path.read_text(encoding="utf-8"), (
+            f"{name} changed: review it, then run pytest --update-golden"
+        )
 
     return check
 
@@ -77,5 +86,7 @@ def shipped_site_with_url(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("shipped-site-with-url")
     result = build(ROOT, site, SITE_URL=PUBLIC_URL)
     if result.returncode != 0 or "WARNING" in result.stderr:
-        pytest.fail(f"mkdocs build --strict of the project for {PUBLIC_URL} failed:\n{result.stderr}")
+        pytest.fail(
+            f"mkdocs build --strict of the project for {PUBLIC_URL} failed:\n{result.stderr}"
+        )
     return site

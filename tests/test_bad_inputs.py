@@ -101,7 +101,15 @@ def test_every_corpus_file_has_an_expected_outcome():
     assert files == set(MANIFEST)
     assert len(MANIFEST) >= 150  # issue 13
     folders = {MANIFEST[name]["place"].split("/")[0] for name in MANIFEST}
-    assert folders == {"cases", "procedures", "forms", "questions", "reference", "sessions", "content"}  # every content folder
+    assert folders == {
+        "cases",
+        "procedures",
+        "forms",
+        "questions",
+        "reference",
+        "sessions",
+        "content",
+    }  # every content folder
     for name, entry in MANIFEST.items():
         assert bool(entry.get("builds")) != bool(entry.get("errors")), name
     assert len(STOPS_THE_BUILD) >= 5
@@ -144,7 +152,9 @@ def test_bad_input_stops_the_build_and_leaves_the_old_site(name, tmp_path):
     assert "内容有错误，站点未生成" in result.stderr
     for line in entry["errors"]:
         assert line in result.stderr
-    assert snapshot(tmp_path) == before, "a refused build must not touch the old site or anything else"
+    assert snapshot(tmp_path) == before, (
+        "a refused build must not touch the old site or anything else"
+    )
 
 
 @pytest.mark.parametrize("name", HARMLESS)
@@ -160,7 +170,9 @@ def test_harmless_input_builds_a_site_that_shows_it_as_text(name, tmp_path, caps
     assert "Traceback" not in result.stderr
     after = snapshot(tmp_path)
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    outside_site = sorted(path for path in changed if path != "project/site" and not path.startswith("project/site/"))
+    outside_site = sorted(
+        path for path in changed if path != "project/site" and not path.startswith("project/site/")
+    )
     assert outside_site == [], "the build wrote outside the site folder"
 
     site = project / "site"
@@ -186,7 +198,9 @@ def with_material_search(project: Path) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  - training\n" in text
-    config.write_text(text.replace("  - training\n", "  - training:\n      search: material\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("  - training\n", "  - training:\n      search: material\n"), encoding="utf-8"
+    )
     return project
 
 
@@ -200,7 +214,10 @@ def test_case_tags_show_as_text_on_the_page_and_in_search(tmp_path):
     # The project's own mkdocs.yml turns on Material's tags plugin; the minimal fixture does not.
     project = with_material_search(place("script-in-title.yml", tmp_path))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - training:\n", "  - tags\n  - training:\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - training:\n", "  - tags\n  - training:\n"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     site = project / "site"
@@ -216,7 +233,9 @@ def test_two_files_with_one_id_are_refused_before_the_build(project, capsys):
     forms = project / "forms"
     forms.mkdir()
     for suffix in (".yml", ".yaml"):
-        (forms / f"visit-record{suffix}").write_text("id: visit-record\ntitle: 回访记录表\nfields:\n  - label: 姓名\n", encoding="utf-8")
+        (forms / f"visit-record{suffix}").write_text(
+            "id: visit-record\ntitle: 回访记录表\nfields:\n  - label: 姓名\n", encoding="utf-8"
+        )
     assert main(["--root", str(project), "check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "forms/visit-record.yml:1:5: id: 表单编号 visit-record 重复（已用于 forms/visit-record.yaml）",

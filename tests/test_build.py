@@ -29,14 +29,14 @@ def test_project_builds_a_page_per_case_and_the_library(shipped_site):
 def test_case_pages_stay_out_of_the_sidebar(shipped_site):
     home = page_text(shipped_site, "index.html")
     start = home.index('<nav class="md-nav md-nav--primary"')
-    nav = home[start:home.index("md-sidebar--secondary", start)]
+    nav = home[start : home.index("md-sidebar--secondary", start)]
     assert "cases/sand-pit/" not in nav
     assert "cases/" in nav  # the library itself is in the sidebar
 
 
 def test_reference_page_lists_the_cases_that_break_each_principle(shipped_site):
     principles = page_text(shipped_site, "reference/principles/index.html")
-    section = principles[principles.index('id="p2"'):principles.index('id="p3"')]
+    section = principles[principles.index('id="p2"') : principles.index('id="p3"')]
     assert "违背这条原则的案例" in section
     assert "../../cases/sand-pit/" in section
 
@@ -53,20 +53,28 @@ def file_copy(tmp_path_factory) -> Path:
 def test_search_is_indexed_by_pagefind_in_chinese_words(shipped_site):
     fragments = read_fragments(shipped_site).values()
     pages = {fragment["url"] for fragment in fragments}
-    assert {"/cases/sand-pit/", "/procedures/complaint-handling/", "/reference/principles/"} <= pages
+    assert {
+        "/cases/sand-pit/",
+        "/procedures/complaint-handling/",
+        "/reference/principles/",
+    } <= pages
     words = set(re.split(r"[\s\u200b]+", " ".join(fragment["content"] for fragment in fragments)))
     assert {"投诉", "业主", "物业"} <= words
     sand_pit = next(fragment for fragment in fragments if fragment["url"] == "/cases/sand-pit/")
     assert sand_pit["meta"]["title"] == "小区里的沙池"  # the heading's permalink sign left out
     # Material's page script still loads its index: an empty one, a few hundred bytes.
     material = json.loads(page_text(shipped_site, "search/search_index.json"))
-    assert material["docs"] == [] and len(page_text(shipped_site, "search/search_index.json")) < 1000
+    assert (
+        material["docs"] == [] and len(page_text(shipped_site, "search/search_index.json")) < 1000
+    )
 
 
 def test_quizzes_and_printouts_stay_out_of_search(shipped_site):
     # The list of quizzes is found by search; the quizzes themselves would give answers away.
     pages = {fragment["url"] for fragment in read_fragments(shipped_site).values()} - {"/quizzes/"}
-    assert not any(url.startswith(("/quizzes/", "/print/", "/offline/")) for url in pages), sorted(pages)
+    assert not any(url.startswith(("/quizzes/", "/print/", "/offline/")) for url in pages), sorted(
+        pages
+    )
     assert "/tags/" not in pages
 
 
@@ -104,7 +112,10 @@ def test_site_makes_no_external_requests_in_its_html(shipped_site):
     for page in shipped_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         # Links a person may follow are fine; anything the browser fetches by itself is not.
-        for tag, url in re.findall(r'<(script|img|link|iframe|source|video|audio)\b[^>]*?(?:src|href)="((?:https?:)?//[^"]+)"', html):
+        for tag, url in re.findall(
+            r'<(script|img|link|iframe|source|video|audio)\b[^>]*?(?:src|href)="((?:https?:)?//[^"]+)"',
+            html,
+        ):
             pytest.fail(f"{page.relative_to(shipped_site)} fetches {url} (<{tag}>)")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
@@ -118,7 +129,9 @@ def test_fixture_project_builds(project, tmp_path):
 
 def test_broken_case_fails_the_build_with_file_line_and_writes_nothing(project, tmp_path):
     case = project / "cases" / "lost-key.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8"
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "keep.html").write_text("previous build", encoding="utf-8")
@@ -132,7 +145,9 @@ def test_broken_case_fails_the_build_with_file_line_and_writes_nothing(project, 
 def test_text_from_yaml_cannot_inject_html_or_links(project, tmp_path):
     case = project / "cases" / "lost-key.yml"
     text = case.read_text(encoding="utf-8")
-    text = text.replace("title: 丢失的门禁卡", "title: '<script>alert(1)</script> [点我](javascript:alert(2))'")
+    text = text.replace(
+        "title: 丢失的门禁卡", "title: '<script>alert(1)</script> [点我](javascript:alert(2))'"
+    )
     case.write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -149,10 +164,13 @@ def test_docs_file_that_clashes_with_a_generated_page_is_refused(project, tmp_pa
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     # Reported at the line of the id that makes the clash, before MkDocs touches site/.
-    assert "cases/lost-key.yml:1:5: id: 生成的页面 /cases/lost-key/ 与手写的页面 content/cases/lost-key.md 同名" in result.stderr
+    assert (
+        "cases/lost-key.yml:1:5: id: 生成的页面 /cases/lost-key/ 与手写的页面 content/cases/lost-key.md 同名"
+        in result.stderr
+    )
 
 
 def test_file_copy_search_index_is_written_as_utf8_not_escapes(file_copy):
     raw = (file_copy / "search" / "search_index.json").read_bytes()
-    assert "投诉".encode("utf-8") in raw
+    assert "投诉".encode() in raw
     assert b"\\u6295" not in raw  # 投, escaped, would take six bytes instead of three

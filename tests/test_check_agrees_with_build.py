@@ -63,7 +63,9 @@ def _lesson(project: Path, name: str, data: bytes) -> Path:
 def _in_scenario(project: Path, markdown: str) -> None:
     path = project / "cases" / "late-repair.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("scenario: 维修工迟到了两个小时。", f"scenario: {markdown}"), encoding="utf-8")
+    path.write_text(
+        text.replace("scenario: 维修工迟到了两个小时。", f"scenario: {markdown}"), encoding="utf-8"
+    )
 
 
 # name → (what the trainer did, the line `check` prints first, or None when it builds)
@@ -83,7 +85,10 @@ MISTAKES: dict[str, tuple[Callable[[Path], None], str | None]] = {
         "cases/tc-key.yml:1:5: id: 生成的页面 /print/quizzes/cases/tc-key/ 与 cases/tc.yml 生成的页面重名",
     ),
     "hand-written-page-in-the-way": (
-        lambda p: (p / "content" / "cases").mkdir() or (p / "content" / "cases" / "lost-key.md").write_text("# 手写\n"),
+        lambda p: (
+            (p / "content" / "cases").mkdir()
+            or (p / "content" / "cases" / "lost-key.md").write_text("# 手写\n")
+        ),
         "cases/lost-key.yml:1:5: id: 生成的页面 /cases/lost-key/ 与手写的页面 content/cases/lost-key.md 同名",
     ),
     "lesson-in-gbk": (
@@ -91,7 +96,10 @@ MISTAKES: dict[str, tuple[Callable[[Path], None], str | None]] = {
         "content/lessons/gbk.md:1:1: 文件不是 UTF-8 编码",
     ),
     "lesson-dangling-link": (
-        lambda p: (p / "content" / "lessons").mkdir(parents=True) or (p / "content" / "lessons" / "gone.md").symlink_to("nowhere.md"),
+        lambda p: (
+            (p / "content" / "lessons").mkdir(parents=True)
+            or (p / "content" / "lessons" / "gone.md").symlink_to("nowhere.md")
+        ),
         "content/lessons/gone.md:1:1: 课程目录里的 gone.md 是一个失效的符号链接",
     ),
     "lesson-folder-named-md": (
@@ -103,13 +111,17 @@ MISTAKES: dict[str, tuple[Callable[[Path], None], str | None]] = {
         "cases/late-repair.yml:11:11: scenario: 链接 ../procedures/repair.md 指向的页面不存在",
     ),
     "link-to-a-missing-page-in-a-lesson": (
-        lambda p: _lesson(p, "basics.md", "# 基础\n\n第二段。\n\n见[不存在的案例](../cases/nope.md)。\n".encode()),
+        lambda p: _lesson(
+            p, "basics.md", "# 基础\n\n第二段。\n\n见[不存在的案例](../cases/nope.md)。\n".encode()
+        ),
         "content/lessons/basics.md:5:1: 链接 ../cases/nope.md 指向的页面不存在",
     ),
     # Harmless, and built: a glossary definition with brackets and quotes in its tooltip.
     "glossary-definition-with-brackets-and-quotes": (
-        lambda p: (p / "reference" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-        or _in_scenario(p, "前台坚持首问负责，没有推给别人。"),
+        lambda p: (
+            (p / "reference" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+            or _in_scenario(p, "前台坚持首问负责，没有推给别人。")
+        ),
         None,
     ),
     "nothing-wrong": (lambda p: None, None),
@@ -130,7 +142,11 @@ def test_check_and_build_agree(name: str, tmp_path: Path, capsys) -> None:
     report = capsys.readouterr().out
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=ENV, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert "Traceback" not in built.stderr + report
     if first_line is None:

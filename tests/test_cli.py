@@ -11,8 +11,8 @@ from generator.cli import main
 from generator.load import validate
 from generator.model import Case
 from generator.model.question import QUESTION_TYPES
-from generator.yaml_source import read_yaml
 from generator.schema import SCHEMA_DIR, json_schemas
+from generator.yaml_source import read_yaml
 
 
 def test_check_passes_on_a_good_project(project, capsys):
@@ -22,7 +22,11 @@ def test_check_passes_on_a_good_project(project, capsys):
 
 def test_check_lists_every_error_and_exits_1(project, capsys):
     case = project / "cases" / "lost-key.yml"
-    text = case.read_text(encoding="utf-8").replace("title:", "titel:").replace("principle: p1", "principle: p7")
+    text = (
+        case.read_text(encoding="utf-8")
+        .replace("title:", "titel:")
+        .replace("principle: p1", "principle: p7")
+    )
     case.write_text(text, encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 1
     out = capsys.readouterr().out.splitlines()
@@ -35,9 +39,14 @@ def test_check_lists_every_error_and_exits_1(project, capsys):
 
 def test_check_reports_cross_reference_errors_with_lines(project, capsys):
     case = project / "cases" / "lost-key.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("principle: p1", "principle: p7"), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("principle: p1", "principle: p7"), encoding="utf-8"
+    )
     assert main(["--root", str(project), "check"]) == 1
-    assert "cases/lost-key.yml:9:16: principles 第 1 项 › principle: 没有编号为 p7 的投诉处理原则（已有：p1）" in capsys.readouterr().out
+    assert (
+        "cases/lost-key.yml:9:16: principles 第 1 项 › principle: 没有编号为 p7 的投诉处理原则（已有：p1）"
+        in capsys.readouterr().out
+    )
 
 
 def test_new_case_scaffold_lists_only_what_is_left_to_fill(project, capsys):

@@ -51,7 +51,9 @@ def test_the_trade_has_its_cases(kb):
 def test_cases_written_for_training_say_so(kb):
     # A case not taken from the sources carries the same source line and tag, so a trainee
     # never mistakes it for a real event.
-    written = [c.case for c in kb.cases if "培训编写" in c.case.source or "培训编写案例" in c.case.tags]
+    written = [
+        c.case for c in kb.cases if "培训编写" in c.case.source or "培训编写案例" in c.case.tags
+    ]
     assert len(written) >= 12
     for case in written:
         assert case.source == ILLUSTRATIVE_SOURCE, case.id
@@ -70,18 +72,27 @@ def test_every_case_has_discussion_and_a_quiz_of_three(kb):
 
 
 def test_right_answers_are_spread_over_the_letters(kb):
-    questions = [q for b in kb.banks for q in b.bank.questions] + [q for c in kb.cases for q in c.case.quiz]
+    questions = [q for b in kb.banks for q in b.bank.questions] + [
+        q for c in kb.cases for q in c.case.quiz
+    ]
     letters = Counter()
     for question in questions:
         if question.type in ("single", "scenario") and not question.fixed_order:
-            shown = [original for original, _ in shuffled(question.id, list(enumerate(question.options)))]
+            shown = [
+                original for original, _ in shuffled(question.id, list(enumerate(question.options)))
+            ]
             letters[LETTERS[shown.index(question.correct_indexes[0])]] += 1
     assert max(letters.values()) / sum(letters.values()) < 0.45, letters
 
 
 def test_the_nine_forbidden_phrases_are_the_sources_words(kb):
     phrases = [entry.phrase for entry in kb.reference["forbidden-phrases"].content.entries]
-    for phrase in ("不可能，绝对不可能有这种事情发生。", "我不大清楚", "肯定不行", "改天我们再和您联系。"):
+    for phrase in (
+        "不可能，绝对不可能有这种事情发生。",
+        "我不大清楚",
+        "肯定不行",
+        "改天我们再和您联系。",
+    ):
         assert phrase in phrases
 
 

@@ -24,20 +24,42 @@ def check(project, capsys) -> tuple[int, list[str]]:
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (lambda cases: os.symlink("nowhere.yml", cases / "dangling.yml"), "cases/dangling.yml:1:1: 符号链接指向的文件不存在，不会读取"),
-        (lambda cases: os.mkfifo(cases / "pipe.yml"), "cases/pipe.yml:1:1: 不是普通文件（管道、设备等），不会读取"),
-        (lambda cases: (cases / "folder.yml").mkdir(), "cases/folder.yml:1:1: 这是一个文件夹，不是 YAML 文件：内容文件要直接放在 cases/ 中"),
         (
-            lambda cases: (cases / "2024").mkdir() or shutil.copy(cases / "lost-key.yml", cases / "2024" / "lost-key.yml"),
+            lambda cases: os.symlink("nowhere.yml", cases / "dangling.yml"),
+            "cases/dangling.yml:1:1: 符号链接指向的文件不存在，不会读取",
+        ),
+        (
+            lambda cases: os.mkfifo(cases / "pipe.yml"),
+            "cases/pipe.yml:1:1: 不是普通文件（管道、设备等），不会读取",
+        ),
+        (
+            lambda cases: (cases / "folder.yml").mkdir(),
+            "cases/folder.yml:1:1: 这是一个文件夹，不是 YAML 文件：内容文件要直接放在 cases/ 中",
+        ),
+        (
+            lambda cases: (
+                (cases / "2024").mkdir()
+                or shutil.copy(cases / "lost-key.yml", cases / "2024" / "lost-key.yml")
+            ),
             "cases/2024/lost-key.yml:1:1: 在子文件夹中，不会读取：内容文件要直接放在 cases/ 中",
         ),
-        (lambda cases: shutil.copy(cases / "lost-key.yml", cases / "copy.YAML"), "cases/copy.YAML:1:1: 扩展名要用小写，否则不会读取：请改名为 copy.yaml"),
+        (
+            lambda cases: shutil.copy(cases / "lost-key.yml", cases / "copy.YAML"),
+            "cases/copy.YAML:1:1: 扩展名要用小写，否则不会读取：请改名为 copy.yaml",
+        ),
         (
             lambda cases: os.symlink(cases.parent / "content", cases / "lessons"),
             "cases/lessons:1:1: 指向文件夹的符号链接，不会读取：内容文件要直接放在文件夹中",
         ),
     ],
-    ids=["dangling-link", "fifo", "folder-named-yml", "subfolder", "upper-case-suffix", "link-to-folder"],
+    ids=[
+        "dangling-link",
+        "fifo",
+        "folder-named-yml",
+        "subfolder",
+        "upper-case-suffix",
+        "link-to-folder",
+    ],
 )
 def test_an_entry_that_is_not_read_is_reported_at_its_path(project, capsys, make, expected):
     make(project / "cases")
@@ -64,7 +86,10 @@ def test_a_big_subfolder_is_reported_in_a_bounded_number_of_lines(project, capsy
 
 def test_a_content_folder_that_is_a_file_is_reported(project, capsys):
     (project / "forms").write_text("", encoding="utf-8")
-    assert check(project, capsys) == (1, ["forms:1:1: 应是一个文件夹，而这里是一个文件：内容文件放在同名文件夹中", "共 1 处错误。"])
+    assert check(project, capsys) == (
+        1,
+        ["forms:1:1: 应是一个文件夹，而这里是一个文件：内容文件放在同名文件夹中", "共 1 处错误。"],
+    )
 
 
 def test_hidden_files_and_editor_backups_are_left_alone(project, capsys):

@@ -15,7 +15,9 @@ def test_core_does_not_import_mkdocs():
         "import sys, generator.pipeline, generator.cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -46,7 +46,17 @@ def test_export_refuses_a_device_and_leaves_it_a_device(project, capsys):
     assert not leftovers(Path("/dev"))
 
 
-@pytest.mark.parametrize("inside", ["cases/lost-key.yml", "cases/new.yml", "reference/x.xml", "content/index.md", "content/q.xml", "mkdocs.yml"])
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "cases/lost-key.yml",
+        "cases/new.yml",
+        "reference/x.xml",
+        "content/index.md",
+        "content/q.xml",
+        "mkdocs.yml",
+    ],
+)
 def test_export_never_writes_into_the_content(project, capsys, monkeypatch, inside):
     monkeypatch.chdir(project)
     before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
@@ -82,7 +92,9 @@ def test_export_refuses_questions_folder_of_a_project_that_has_one(project, caps
         ("{tmp}/file/q.xml", "不是文件夹"),
     ],
 )
-def test_export_refuses_paths_it_cannot_write_with_one_line(project, tmp_path, capsys, output, says):
+def test_export_refuses_paths_it_cannot_write_with_one_line(
+    project, tmp_path, capsys, output, says
+):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     output = output.format(tmp=tmp_path)
     line = refused(capsys, export(project, "moodle", "-o", output), output.strip() or "-o")
@@ -91,7 +103,9 @@ def test_export_refuses_paths_it_cannot_write_with_one_line(project, tmp_path, c
     assert not (tmp_path / "new-folder").exists()
 
 
-def test_export_that_fails_half_way_leaves_the_old_file_and_nothing_else(project, tmp_path, capsys, monkeypatch):
+def test_export_that_fails_half_way_leaves_the_old_file_and_nothing_else(
+    project, tmp_path, capsys, monkeypatch
+):
     output = tmp_path / "q.xml"
     output.write_text("old", encoding="utf-8")
 
@@ -121,7 +135,14 @@ def _umask() -> int:
     return mask
 
 
-@pytest.mark.parametrize(("out", "says"), [("/proc/x", "无法创建文件夹 /proc/x"), ("cases", "是内容文件夹 cases/"), ("{tmp}/file", "不是文件夹")])
+@pytest.mark.parametrize(
+    ("out", "says"),
+    [
+        ("/proc/x", "无法创建文件夹 /proc/x"),
+        ("cases", "是内容文件夹 cases/"),
+        ("{tmp}/file", "不是文件夹"),
+    ],
+)
 def test_schema_refuses_a_folder_it_cannot_write(project, tmp_path, capsys, monkeypatch, out, says):
     monkeypatch.chdir(project)
     (tmp_path / "file").write_text("x", encoding="utf-8")
@@ -140,7 +161,9 @@ def test_schema_creates_its_folder_but_not_missing_parents(tmp_path, capsys):
 # --- the project and the command line ---------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["check"], ["stats"], ["export", "gift", "-o", "x.gift"], ["new", "case", "x"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["stats"], ["export", "gift", "-o", "x.gift"], ["new", "case", "x"]]
+)
 def test_a_folder_that_is_no_project_is_refused(tmp_path, capsys, command):
     missing = tmp_path / "nonexistent"
     line = refused(capsys, main(["--root", str(missing), *command]), str(missing))
@@ -195,21 +218,47 @@ def hostile_bank(project: Path) -> None:
                 "type": "multiple" if number % 2 else "single",
                 "prompt": f"{text}\n\n{markdown}",
                 "options": [
-                    {"text": "正确：" + text if number % 3 == 0 else text, "correct": True, "feedback": text},
+                    {
+                        "text": "正确：" + text if number % 3 == 0 else text,
+                        "correct": True,
+                        "feedback": text,
+                    },
                     {"text": text + "（错）", "feedback": markdown},
                     {"text": "另一个" + text},
                 ]
                 if number % 2
-                else [{"text": text, "correct": True, "feedback": text}, {"text": "错：" + text, "feedback": markdown}, {"text": text + "?"}],
+                else [
+                    {"text": text, "correct": True, "feedback": text},
+                    {"text": "错：" + text, "feedback": markdown},
+                    {"text": text + "?"},
+                ],
                 "explanation": text + "\n\n" + markdown,
             }
         )
-    questions.append({"id": "hostile-tf", "type": "true_false", "prompt": markdown, "answer": False, "explanation": markdown})
-    questions.append({"id": "hostile-order", "type": "ordering", "prompt": markdown, "items": HOSTILE[:5], "explanation": markdown})
+    questions.append(
+        {
+            "id": "hostile-tf",
+            "type": "true_false",
+            "prompt": markdown,
+            "answer": False,
+            "explanation": markdown,
+        }
+    )
+    questions.append(
+        {
+            "id": "hostile-order",
+            "type": "ordering",
+            "prompt": markdown,
+            "items": HOSTILE[:5],
+            "explanation": markdown,
+        }
+    )
     bank = {"id": "hostile", "title": "刁难/题库 {x} #1 ::t::", "questions": questions}
     folder = project / "questions"
     folder.mkdir(exist_ok=True)
-    (folder / "hostile.yml").write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / "hostile.yml").write_text(
+        yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 @pytest.fixture
@@ -224,9 +273,13 @@ def expected_questions(kb) -> dict[str, Question]:
 
 def test_moodle_xml_of_hostile_text_parses_back_to_the_same_text(hostile_kb):
     root = ET.fromstring(moodle_xml(hostile_kb))
-    categories = [q.findtext("category/text") for q in root.iter("question") if q.get("type") == "category"]
+    categories = [
+        q.findtext("category/text") for q in root.iter("question") if q.get("type") == "category"
+    ]
     assert "$course$/培训知识库/刁难//题库 {x} #1 ::t::" in categories
-    parsed = {q.findtext("name/text"): q for q in root.iter("question") if q.get("type") != "category"}
+    parsed = {
+        q.findtext("name/text"): q for q in root.iter("question") if q.get("type") != "category"
+    }
     expected = expected_questions(hostile_kb)
     assert set(parsed) >= set(expected)
     for question_id, question in expected.items():
@@ -238,8 +291,12 @@ def test_moodle_xml_of_hostile_text_parses_back_to_the_same_text(hostile_kb):
             assert [a.findtext("text") for a in answers] == question.items
         elif question.options:
             assert [a.findtext("text") for a in answers] == [o.text for o in question.options]
-            assert [a.findtext("feedback/text") for a in answers] == [o.feedback for o in question.options]
-            assert [float(a.get("fraction")) > 0 for a in answers] == [o.correct for o in question.options]
+            assert [a.findtext("feedback/text") for a in answers] == [
+                o.feedback for o in question.options
+            ]
+            assert [float(a.get("fraction")) > 0 for a in answers] == [
+                o.correct for o in question.options
+            ]
 
 
 def test_gift_of_hostile_text_reads_back_as_moodle_would(hostile_kb):
@@ -247,7 +304,9 @@ def test_gift_of_hostile_text_reads_back_as_moodle_would(hostile_kb):
     assert skipped == ["hostile-order"]
     parsed = read_gift(text)
     expected = {q.id: q for q in expected_questions(hostile_kb).values() if q.type != "ordering"}
-    assert [q["category"] for q in parsed] == [category_path("刁难/题库 {x} #1 ::t::")] * len(expected)
+    assert [q["category"] for q in parsed] == [category_path("刁难/题库 {x} #1 ::t::")] * len(
+        expected
+    )
     assert [q["title"] for q in parsed] == list(expected)
     for found in parsed:
         question = expected[found["title"]]
@@ -257,9 +316,15 @@ def test_gift_of_hostile_text_reads_back_as_moodle_would(hostile_kb):
         if question.type == "true_false":
             assert found["answers"] == [("FALSE", None, None)]
             continue
-        assert [shown(answer) for answer, _, _ in found["answers"]] == [shown(o.text) for o in question.options]
-        assert [shown(feedback or "") for _, _, feedback in found["answers"]] == [shown(o.feedback or "") for o in question.options]
-        assert [weight > 0 for _, weight, _ in found["answers"]] == [o.correct for o in question.options]
+        assert [shown(answer) for answer, _, _ in found["answers"]] == [
+            shown(o.text) for o in question.options
+        ]
+        assert [shown(feedback or "") for _, _, feedback in found["answers"]] == [
+            shown(o.feedback or "") for o in question.options
+        ]
+        assert [weight > 0 for _, weight, _ in found["answers"]] == [
+            o.correct for o in question.options
+        ]
 
 
 def test_gift_escapes_each_special_character():
@@ -272,7 +337,10 @@ def test_gift_escapes_each_special_character():
 # A reader of GIFT that follows Moodle's (question/format/gift/format.php): escapes turned
 # into placeholders first, then the title, the [format], the answers split on ~ and =, a
 # leading %weight% on an answer, feedback after #; placeholders turned back at the end.
-_PLACEHOLDERS = {escaped: f"\x01{number}\x01" for number, escaped in enumerate(("\\:", "\\#", "\\=", "\\{", "\\}", "\\~", "\\n"))}
+_PLACEHOLDERS = {
+    escaped: f"\x01{number}\x01"
+    for number, escaped in enumerate(("\\:", "\\#", "\\=", "\\{", "\\}", "\\~", "\\n"))
+}
 _WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
 _FORMAT = re.compile(r"^\[([a-z]+)\]", re.IGNORECASE)
 
@@ -315,8 +383,20 @@ def _read_question(block: str) -> dict:
             else:
                 weight = 0.0
             answer, _, feedback = answer.partition("#")
-            answers.append((_post(_format(answer.strip())[1]), weight, _post(_format(feedback.strip())[1]) if feedback else None))
-    return {"title": _post(title), "format": fmt, "text": _post(question_text), "general": _post(_format(general.strip())[1]), "answers": answers}
+            answers.append(
+                (
+                    _post(_format(answer.strip())[1]),
+                    weight,
+                    _post(_format(feedback.strip())[1]) if feedback else None,
+                )
+            )
+    return {
+        "title": _post(title),
+        "format": fmt,
+        "text": _post(question_text),
+        "general": _post(_format(general.strip())[1]),
+        "answers": answers,
+    }
 
 
 def _format(text: str) -> tuple[str, str]:
@@ -336,14 +416,25 @@ def shown(markdown: str) -> str:
 
 
 @pytest.mark.parametrize("value", ["-5", "abc"])
-def test_check_refuses_a_review_period_in_mkdocs_yml_that_is_not_a_number_of_days(project, capsys, value):
+def test_check_refuses_a_review_period_in_mkdocs_yml_that_is_not_a_number_of_days(
+    project, capsys, value
+):
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - training\n", f"  - training:\n      stale_after_days: {value}\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - training\n", f"  - training:\n      stale_after_days: {value}\n"
+        ),
+        encoding="utf-8",
+    )
     line = refused(capsys, main(["--root", str(project), "check", "--stale"]), "stale_after_days")
     assert "审阅周期" in line
 
 
-@pytest.mark.parametrize("data", [b"site_name: [", b"- a list\n", b"site_name: \xff\n"], ids=["syntax", "list", "latin-1"])
+@pytest.mark.parametrize(
+    "data",
+    [b"site_name: [", b"- a list\n", b"site_name: \xff\n"],
+    ids=["syntax", "list", "latin-1"],
+)
 def test_a_broken_mkdocs_yml_is_one_line_not_a_traceback(project, capsys, data):
     (project / "mkdocs.yml").write_bytes(data)
     line = refused(capsys, main(["--root", str(project), "check"]), "mkdocs.yml")

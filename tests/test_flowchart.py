@@ -15,12 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.flowchart import Diagram, column_svg, layout_column, layout_procedure, procedure_svg, render_svg
+from generator.flowchart import (
+    Diagram,
+    column_svg,
+    layout_column,
+    layout_procedure,
+    procedure_svg,
+    render_svg,
+)
 from generator.flowchart.geometry import Box, Rect
 from generator.flowchart.text import text_width, wrap
 from generator.model.procedure import Procedure
-from generator.load import YamlDocument
 from generator.procedure_check import check_procedure
+from generator.yaml_source import YamlDocument
 from tests.procedure_helpers import clear_of_diamond, load_procedure, segment_hits_rect
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "procedures"
@@ -46,19 +53,45 @@ def synthetic(seed: int) -> Procedure:
     roles = [{"id": f"role-{i}", "name": f"角色{i}" + "很长的名字" * (i % 2)} for i in range(4)]
     steps = []
     for i in range(count - 1):
-        step = {"id": f"s{i}", "title": "第" + "步骤很长" * rng.randint(0, 5) + str(i), "role": rng.choice(roles)["id"]}
+        step = {
+            "id": f"s{i}",
+            "title": "第" + "步骤很长" * rng.randint(0, 5) + str(i),
+            "role": rng.choice(roles)["id"],
+        }
         if i >= 1 and rng.random() < 0.4:
-            targets = {f"s{i + 1}", f"s{rng.randint(i + 2, count - 1)}" if i + 2 < count else f"s{rng.randint(0, i - 1)}"}
+            targets = {
+                f"s{i + 1}",
+                f"s{rng.randint(i + 2, count - 1)}"
+                if i + 2 < count
+                else f"s{rng.randint(0, i - 1)}",
+            }
             targets.add(f"s{rng.randint(0, i - 1)}")
-            step |= {"kind": "decision", "branches": [{"label": f"情况{n}", "next": t} for n, t in enumerate(sorted(targets))]}
+            step |= {
+                "kind": "decision",
+                "branches": [
+                    {"label": f"情况{n}", "next": t} for n, t in enumerate(sorted(targets))
+                ],
+            }
         else:
             step |= {"next": f"s{i + 1}", "time_limit": "三分钟内" if rng.random() < 0.3 else None}
         steps.append({k: v for k, v in step.items() if v is not None})
-    steps.append({"id": f"s{count - 1}", "kind": "end", "title": "结束", "role": rng.choice(roles)["id"]})
-    procedure = Procedure.model_validate(
-        {"id": f"synthetic-{seed}", "title": "随机流程", "purpose": "测试。", "scope": "测试。", "roles": roles, "start": "s0", "steps": steps}
+    steps.append(
+        {"id": f"s{count - 1}", "kind": "end", "title": "结束", "role": rng.choice(roles)["id"]}
     )
-    assert check_procedure(procedure, YamlDocument(Path("synthetic.yml"), "synthetic.yml", None)) == []
+    procedure = Procedure.model_validate(
+        {
+            "id": f"synthetic-{seed}",
+            "title": "随机流程",
+            "purpose": "测试。",
+            "scope": "测试。",
+            "roles": roles,
+            "start": "s0",
+            "steps": steps,
+        }
+    )
+    assert (
+        check_procedure(procedure, YamlDocument(Path("synthetic.yml"), "synthetic.yml", None)) == []
+    )
     return procedure
 
 
@@ -67,7 +100,9 @@ CASES = NAMES + [f"synthetic-{seed}" for seed in range(12)]
 
 @functools.cache
 def procedure_and_diagram(case: str, layout: str = "lanes") -> tuple[Procedure, Diagram]:
-    procedure = synthetic(int(case.rsplit("-", 1)[1])) if case.startswith("synthetic") else load(case)
+    procedure = (
+        synthetic(int(case.rsplit("-", 1)[1])) if case.startswith("synthetic") else load(case)
+    )
     return procedure, LAYOUTS[layout](procedure)
 
 
@@ -115,7 +150,9 @@ def test_every_box_shows_its_role(diagram, procedure):
 def _line_rect(line) -> Rect:
     width = text_width(line.text, line.size)
     # A CJK glyph reaches about 0.88 em above its baseline and 0.12 em below.
-    return Rect(round(line.x - width / 2), round(line.y - 0.88 * line.size), round(width), line.size)
+    return Rect(
+        round(line.x - width / 2), round(line.y - 0.88 * line.size), round(width), line.size
+    )
 
 
 def test_every_text_line_fits_its_box(diagram):
@@ -127,7 +164,10 @@ def test_every_text_line_fits_its_box(diagram):
             if box.kind == "decision":
                 for x in (area.x, area.right):
                     for y in (area.y, area.bottom):
-                        dx, dy = abs(x - box.rect.cx) / (box.rect.w / 2), abs(y - box.rect.cy) / (box.rect.h / 2)
+                        dx, dy = (
+                            abs(x - box.rect.cx) / (box.rect.w / 2),
+                            abs(y - box.rect.cy) / (box.rect.h / 2),
+                        )
                         assert dx + dy <= 1, (box.id, line.text)
             else:
                 # Clear of the rounded ends of a terminal, and of the padding of a task.
@@ -157,7 +197,11 @@ def test_no_connector_passes_through_a_box(diagram):
             for box in diagram.boxes:
                 own = box.id in (connector.source, connector.target)
                 area = box.rect.grown(-1) if own else box.rect
-                assert not segment_hits_rect(segment, area), (connector.source, connector.target, box.id)
+                assert not segment_hits_rect(segment, area), (
+                    connector.source,
+                    connector.target,
+                    box.id,
+                )
 
 
 def test_every_edge_is_drawn_exactly_once(diagram, procedure):
@@ -167,7 +211,9 @@ def test_every_edge_is_drawn_exactly_once(diagram, procedure):
             expected[(step.id, step.next, None)] += 1
         for branch in step.branches:
             expected[(step.id, branch.next, branch.label)] += 1
-    drawn = Counter((c.source, c.target, c.label.text.text if c.label else None) for c in diagram.connectors)
+    drawn = Counter(
+        (c.source, c.target, c.label.text.text if c.label else None) for c in diagram.connectors
+    )
     assert drawn == expected
 
 
@@ -234,16 +280,28 @@ def test_the_column_has_one_step_a_row_in_the_swimlanes_order(procedure):
 def test_decisions_keep_their_branches_and_loops_in_the_column():
     diagram = layout_column(load("complaint-handling"))
     labels = {(c.source, c.label.text.text) for c in diagram.connectors if c.label}
-    assert {("solvable", "能"), ("solvable", "不能"), ("major", "重大"), ("satisfied", "不满意")} <= labels
+    assert {
+        ("solvable", "能"),
+        ("solvable", "不能"),
+        ("major", "重大"),
+        ("satisfied", "不满意"),
+    } <= labels
     (loop,) = [c for c in diagram.connectors if c.back]
     assert (loop.source, loop.target) == ("rectify", "feedback")
     # Loops go back up the left side; branches that skip ahead run beside the column.
     column = diagram.box("feedback").rect
     assert min(x for x, _ in loop.points) < column.x
-    skips = [c for c in diagram.connectors if not c.back and diagram.box(c.target).row > diagram.box(c.source).row + 1]
+    skips = [
+        c
+        for c in diagram.connectors
+        if not c.back and diagram.box(c.target).row > diagram.box(c.source).row + 1
+    ]
     assert len(skips) >= 4
     for skip in skips:
-        assert max(x for x, _ in skip.points) > column.right or min(x for x, _ in skip.points) < column.x
+        assert (
+            max(x for x, _ in skip.points) > column.right
+            or min(x for x, _ in skip.points) < column.x
+        )
 
 
 def test_start_and_end_are_terminals(diagram, procedure):
@@ -270,7 +328,11 @@ def test_wrap_keeps_lines_within_width_and_punctuation_off_line_starts():
 
 
 def test_wrap_keeps_latin_words_whole():
-    assert wrap("Call the HVAC-2000 hotline now", 90, 14) == ["Call the", "HVAC-2000", "hotline now"]
+    assert wrap("Call the HVAC-2000 hotline now", 90, 14) == [
+        "Call the",
+        "HVAC-2000",
+        "hotline now",
+    ]
 
 
 # --- SVG -----------------------------------------------------------------------------
@@ -293,7 +355,10 @@ def test_svg_is_an_accessible_group_with_a_link_per_step(name):
     titles = {step.id: step.title for step in procedure.steps}
     lines = desc.text.splitlines()[1:]
     assert len(lines) == len(drawn)
-    assert all(f"第 {n} 步，{titles[step_id]}" in line for n, (step_id, line) in enumerate(zip(drawn, lines), 1))
+    assert all(
+        f"第 {n} 步，{titles[step_id]}" in line
+        for n, (step_id, line) in enumerate(zip(drawn, lines, strict=True), 1)
+    )
     # xlink:href: a plain href on an SVG link breaks Material's instant navigation.
     links = [a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")]
     assert sorted(links) == sorted(f"#{step.id}" for step in procedure.steps)
@@ -310,7 +375,9 @@ def test_the_column_links_every_step_and_shares_no_id_with_the_swimlanes(name):
     # Both charts sit in one page: their ids (title, description, arrowhead) must differ.
     ids = lambda root: {element.get("id") for element in root.iter() if element.get("id")}  # noqa: E731
     assert ids(column) and not ids(lanes) & ids(column)
-    assert column.find(f"{SVG}desc").text.startswith(f"共 {len(procedure.steps)} 步，每个方框上写着负责的岗位")
+    assert column.find(f"{SVG}desc").text.startswith(
+        f"共 {len(procedure.steps)} 步，每个方框上写着负责的岗位"
+    )
 
 
 def test_svg_refers_to_nothing_outside_itself():
@@ -325,7 +392,7 @@ def test_svg_refers_to_nothing_outside_itself():
 def test_svg_escapes_text():
     procedure = load("customer-visit").model_copy(update={"title": "A & B <走访>"})
     steps = list(procedure.steps)
-    steps[0] = steps[0].model_copy(update={"title": "检查 <阀门> & \"记录\""})
+    steps[0] = steps[0].model_copy(update={"title": '检查 <阀门> & "记录"'})
     procedure = procedure.model_copy(update={"steps": steps})
     root = ET.fromstring(procedure_svg(procedure))
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]

@@ -33,12 +33,18 @@ def phrase_project(project: Path) -> Path:
 def add_phrases(project: Path, line: str) -> None:
     path = project / "cases" / "lost-key.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("complaint_categories: [service]\n", f"complaint_categories: [service]\n{line}\n"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "complaint_categories: [service]\n", f"complaint_categories: [service]\n{line}\n"
+        ),
+        encoding="utf-8",
+    )
 
 
 def pages_of(project: Path) -> dict[str, str]:
-    return {page.uri: page.markdown for page in render_pages(read_knowledge_base(sources_for(project)))}
+    return {
+        page.uri: page.markdown for page in render_pages(read_knowledge_base(sources_for(project)))
+    }
 
 
 def test_an_unknown_phrase_is_reported_at_its_line(phrase_project):
@@ -55,7 +61,9 @@ def test_an_unknown_phrase_is_reported_at_its_line(phrase_project):
 def test_the_case_page_shows_the_phrase_and_the_phrase_lists_the_case(phrase_project):
     add_phrases(phrase_project, "forbidden_phrases: [not-sure]")
     pages = pages_of(phrase_project)
-    assert "[“我不大清楚”](../reference/forbidden-phrases.md#not-sure)" in pages["cases/lost-key.md"]
+    assert (
+        "[“我不大清楚”](../reference/forbidden-phrases.md#not-sure)" in pages["cases/lost-key.md"]
+    )
     reference = pages["reference/forbidden-phrases.md"]
     linked = reference.split("{ #not-sure }")[1]
     assert "[丢失的门禁卡](../cases/lost-key.md)" in linked

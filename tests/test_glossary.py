@@ -13,7 +13,9 @@ HREF = "../reference/glossary.md"
 
 
 def test_first_mention_of_each_term_is_linked_once():
-    out = link_terms("客户关系管理很重要。做好客户关系管理，就能减少投诉。投诉是财富。", TERMS, HREF)
+    out = link_terms(
+        "客户关系管理很重要。做好客户关系管理，就能减少投诉。投诉是财富。", TERMS, HREF
+    )
     assert out == (
         '[客户关系管理](../reference/glossary.md#crm "选择和管理客户的业务策略。")很重要。'
         "做好客户关系管理，就能减少"
@@ -28,15 +30,17 @@ def test_longer_term_wins_where_terms_overlap():
 
 
 def test_code_headings_links_html_and_attribute_lists_are_left_alone():
-    text = "\n".join([
-        "# 客户关系管理",
-        "`投诉` 和 [CRM 系统](crm.md) 与 <span title=\"投诉\">x</span>{ .投诉 }",
-        "```",
-        "投诉",
-        "```",
-        "!!! tip \"投诉\"",
-        "正文里的投诉。",
-    ])
+    text = "\n".join(
+        [
+            "# 客户关系管理",
+            '`投诉` 和 [CRM 系统](crm.md) 与 <span title="投诉">x</span>{ .投诉 }',
+            "```",
+            "投诉",
+            "```",
+            '!!! tip "投诉"',
+            "正文里的投诉。",
+        ]
+    )
     out = link_terms(text, TERMS, HREF).split("\n")
     assert out[:6] == text.split("\n")[:6]
     assert out[6] == '正文里的[投诉](../reference/glossary.md#complaint "客户表达不满。")。'
@@ -55,4 +59,7 @@ def test_wrapped_chinese_lines_are_joined_without_a_space():
     from generator.render.cjk import join_wrapped_lines
 
     html = "<p>管理员急着下班，\n没有耐心听完。\nThe English\nline stays.</p><pre>代码\n保持</pre>"
-    assert join_wrapped_lines(html) == "<p>管理员急着下班，没有耐心听完。\nThe English\nline stays.</p><pre>代码\n保持</pre>"
+    assert (
+        join_wrapped_lines(html)
+        == "<p>管理员急着下班，没有耐心听完。\nThe English\nline stays.</p><pre>代码\n保持</pre>"
+    )

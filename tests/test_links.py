@@ -26,7 +26,9 @@ class PageParser(HTMLParser):
             self.ids.append(attributes["name"])
         for name in ("href", "src"):
             value = attributes.get(name)
-            if value and not (tag == "link" and attributes.get("rel") in ("canonical", "alternate")):
+            if value and not (
+                tag == "link" and attributes.get("rel") in ("canonical", "alternate")
+            ):
                 self.links.append((tag, value))
 
 
@@ -82,9 +84,14 @@ def test_every_anchor_exists(site):
     pages, _ = crawl(site)
     missing = []
     for page, parser in pages.items():
-        for tag, url in parser.links:
+        for _tag, url in parser.links:
             target = target_file(site, page, url)
-            if target is None or not target[1] or not target[0].endswith(".html") or target[0] not in pages:
+            if (
+                target is None
+                or not target[1]
+                or not target[0].endswith(".html")
+                or target[0] not in pages
+            ):
                 continue
             path, fragment = target
             if fragment not in pages[path].ids and fragment not in ("", "__search"):
@@ -95,7 +102,8 @@ def test_every_anchor_exists(site):
 def test_ids_are_unique_on_every_page(site):
     pages, _ = crawl(site)
     duplicates = {
-        page: [name for name, count in Counter(parser.ids).items() if count > 1] for page, parser in pages.items()
+        page: [name for name, count in Counter(parser.ids).items() if count > 1]
+        for page, parser in pages.items()
     }
     assert {page: names for page, names in duplicates.items() if names} == {}
 

@@ -26,11 +26,18 @@ def test_opencc_lines_become_pairs_and_survive_the_compact_form():
     table = encode(pairs, "sample")
     assert decode(table) == pairs
     # Code-point order, as base-36 differences: the first is the code point itself.
-    assert table["traditional"].split(",")[:2] == [format_base36(ord("䊷")), format_base36(ord("們") - ord("䊷"))]
+    assert table["traditional"].split(",")[:2] == [
+        format_base36(ord("䊷")),
+        format_base36(ord("們") - ord("䊷")),
+    ]
 
 
 def format_base36(number: int) -> str:
-    return "" if number == 0 else format_base36(number // 36) + "0123456789abcdefghijklmnopqrstuvwxyz"[number % 36]
+    return (
+        ""
+        if number == 0
+        else format_base36(number // 36) + "0123456789abcdefghijklmnopqrstuvwxyz"[number % 36]
+    )
 
 
 def test_the_shipped_table_turns_traditional_queries_into_the_sites_simplified_words():
@@ -45,4 +52,8 @@ def test_the_shipped_table_turns_traditional_queries_into_the_sites_simplified_w
     # Simplified text and what is not Chinese pass unchanged.
     assert convert("投诉 sand-pit 3") == "投诉 sand-pit 3"
     assert all(simplified != traditional for traditional, simplified in pairs.items())
-    assert (TABLE.parent / "opencc-LICENSE.txt").read_text(encoding="utf-8").startswith("Apache License")
+    assert (
+        (TABLE.parent / "opencc-LICENSE.txt")
+        .read_text(encoding="utf-8")
+        .startswith("Apache License")
+    )

@@ -85,12 +85,16 @@ def _replace(old: str, new: str) -> str:
 BAD = [
     pytest.param(
         _replace("        next: close\n", "        next: clsoe\n"),
-        [f"{PATH}:26:15: steps 第 3 步 › branches 第 1 项 › next: 没有编号为 clsoe 的步骤（是否想写 close？）"],
+        [
+            f"{PATH}:26:15: steps 第 3 步 › branches 第 1 项 › next: 没有编号为 clsoe 的步骤（是否想写 close？）"
+        ],
         id="branch to a missing step",
     ),
     pytest.param(
         GOOD + "  - id: orphan\n    title: 多余的步骤\n    role: desk\n    next: close\n",
-        [f"{PATH}:33:9: steps 第 5 步 › id: 从第一步 receive 出发走不到这一步：没有哪一步的 next 或分支指向它"],
+        [
+            f"{PATH}:33:9: steps 第 5 步 › id: 从第一步 receive 出发走不到这一步：没有哪一步的 next 或分支指向它"
+        ],
         id="unreachable step",
     ),
     pytest.param(
@@ -136,12 +140,16 @@ BAD = [
     ),
     pytest.param(
         _replace("        next: repair\n", "        next: close\n"),
-        [f"{PATH}:28:15: steps 第 3 步 › branches 第 2 项 › next: 与第 26 行的分支通向同一步骤 close：两个答案走同一条路，这个判断就没有意义了"],
+        [
+            f"{PATH}:28:15: steps 第 3 步 › branches 第 2 项 › next: 与第 26 行的分支通向同一步骤 close：两个答案走同一条路，这个判断就没有意义了"
+        ],
         id="two branches to the same step",
     ),
     pytest.param(
         _replace("    role: desk\n    next: repair\n", "    role: desk\n"),
-        [f"{PATH}:12:5: steps 第 1 步: 任务步骤（task）必须用 next 写明下一步；流程到此结束的话，请用 kind: end"],
+        [
+            f"{PATH}:12:5: steps 第 1 步: 任务步骤（task）必须用 next 写明下一步；流程到此结束的话，请用 kind: end"
+        ],
         id="task without next",
     ),
     pytest.param(
@@ -161,7 +169,9 @@ BAD = [
     ),
     pytest.param(
         _replace("id: new-procedure\n", "id: old-procedure\n"),
-        [f"{PATH}:1:5: id: 编号 old-procedure 与文件名不一致：应为 new-procedure，或把文件改名为 old-procedure.yml"],
+        [
+            f"{PATH}:1:5: id: 编号 old-procedure 与文件名不一致：应为 new-procedure，或把文件改名为 old-procedure.yml"
+        ],
         id="id differs from file name",
     ),
 ]
@@ -174,13 +184,19 @@ def test_bad_procedure_is_reported_at_its_line(tmp_path, text, expected):
 
 def test_branch_labels_must_differ(tmp_path):
     text = _replace("      - label: 否\n", "      - label: 是\n")
-    assert errors_for(tmp_path, text) == [f"{PATH}:27:16: steps 第 3 步 › branches 第 2 项 › label: 分支说明 是 与第 25 行重复"]
+    assert errors_for(tmp_path, text) == [
+        f"{PATH}:27:16: steps 第 3 步 › branches 第 2 项 › label: 分支说明 是 与第 25 行重复"
+    ]
 
 
 def test_decision_with_four_branches_is_refused(tmp_path):
     extra = "      - label: 等配件\n        next: receive\n      - label: 转外包\n        next: receive\n"
-    text = _replace("        next: repair\n  - id: close\n", f"        next: repair\n{extra}  - id: close\n")
-    assert errors_for(tmp_path, text) == [f"{PATH}:20:5: steps 第 3 步: 判断步骤（decision）最多 3 个分支；答案更多的话，请拆成两个判断"]
+    text = _replace(
+        "        next: repair\n  - id: close\n", f"        next: repair\n{extra}  - id: close\n"
+    )
+    assert errors_for(tmp_path, text) == [
+        f"{PATH}:20:5: steps 第 3 步: 判断步骤（decision）最多 3 个分支；答案更多的话，请拆成两个判断"
+    ]
 
 
 def test_form_fields_say_how_they_are_filled_in():
@@ -200,4 +216,6 @@ def test_form_fields_say_how_they_are_filled_in():
     )
     assert [field.kind for field in form.fields] == ["text", "checkbox_list"]
     with pytest.raises(ValidationError, match="要在 options 中列出勾选项"):
-        Form.model_validate({"id": "x", "title": "x", "fields": [{"label": "类别", "kind": "checkbox_list"}]})
+        Form.model_validate(
+            {"id": "x", "title": "x", "fields": [{"label": "类别", "kind": "checkbox_list"}]}
+        )

@@ -33,7 +33,9 @@ def procedure_ids() -> list[str]:
 def test_every_flowchart_box_links_to_its_step_card(site_without_url, procedure_id):
     html = page_text(site_without_url, f"procedures/{procedure_id}/index.html")
     # Two charts: the swimlanes, and the one column a phone shows instead.
-    charts = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart".*?</svg>', html, re.S)
+    charts = re.findall(
+        r'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart".*?</svg>', html, re.S
+    )
     assert len(charts) == 2
     steps = re.findall(r'<section class="tk-step tk-step--\w+" id="([^"]+)"', html)
     for svg in charts:
@@ -113,11 +115,15 @@ def test_procedure_links_to_forms_and_cases_are_checked(project):
 
 
 def test_procedure_with_a_branch_to_a_missing_step_fails_check(project):
-    broken = PROCEDURE.replace("    next: done\n", "    next: gone\n").replace("forms: [lift-log]\n", "").replace(
-        "related_cases: [no-such-case]\n", ""
+    broken = (
+        PROCEDURE.replace("    next: done\n", "    next: gone\n")
+        .replace("forms: [lift-log]\n", "")
+        .replace("related_cases: [no-such-case]\n", "")
     )
     write(project / "procedures" / "lift-stuck.yml", broken)
     with pytest.raises(ContentErrors) as info:
         read_knowledge_base(sources_for(project))
     messages = [str(e) for e in info.value.errors]
-    assert messages[0].startswith("procedures/lift-stuck.yml:12:11: steps 第 1 步 › next: 没有编号为 gone 的步骤")
+    assert messages[0].startswith(
+        "procedures/lift-stuck.yml:12:11: steps 第 1 步 › next: 没有编号为 gone 的步骤"
+    )

@@ -82,19 +82,30 @@ def test_good_bank_loads(project):
 
 BAD_BANKS = [
     pytest.param(
-        BANK.replace("        correct: true\n        feedback: 对，这是第一条原则。", "        feedback: 对，这是第一条原则。"),
-        ["questions/basics.yml:5:5: questions 第 1 题: 单选题必须恰好有 1 个正确选项（correct: true），现在有 0 个"],
+        BANK.replace(
+            "        correct: true\n        feedback: 对，这是第一条原则。",
+            "        feedback: 对，这是第一条原则。",
+        ),
+        [
+            "questions/basics.yml:5:5: questions 第 1 题: 单选题必须恰好有 1 个正确选项（correct: true），现在有 0 个"
+        ],
         id="single choice without a right option",
     ),
     pytest.param(
         BANK.replace("{text: 客户的星座}", "{text: 客户的星座, correct: true}").replace(
-            "      - {text: 这不归我们管。, feedback: 这是推诿。}", "      - {text: 这不归我们管。, correct: true, feedback: 这是推诿。}"
+            "      - {text: 这不归我们管。, feedback: 这是推诿。}",
+            "      - {text: 这不归我们管。, correct: true, feedback: 这是推诿。}",
         ),
-        ["questions/basics.yml:36:5: questions 第 5 题: 情景题必须恰好有 1 个正确选项（correct: true），现在有 2 个"],
+        [
+            "questions/basics.yml:36:5: questions 第 5 题: 情景题必须恰好有 1 个正确选项（correct: true），现在有 2 个"
+        ],
         id="scenario with two right options",
     ),
     pytest.param(
-        BANK.replace("{text: 您别急，我马上安排人过去看看。, correct: true, feedback: 先安抚，再行动。}", "{text: 您别急，我马上安排人过去看看。, correct: true}"),
+        BANK.replace(
+            "{text: 您别急，我马上安排人过去看看。, correct: true, feedback: 先安抚，再行动。}",
+            "{text: 您别急，我马上安排人过去看看。, correct: true}",
+        ),
         ["questions/basics.yml:36:5: questions 第 5 题: 情景题的每个选项都要写 feedback"],
         id="scenario option without feedback",
     ),
@@ -105,32 +116,44 @@ BAD_BANKS = [
     ),
     pytest.param(
         BANK.replace("items: [接待记录, 现场核实, 处理, 回访]", "items: [接待记录, 回访]"),
-        ["questions/basics.yml:31:5: questions 第 4 题: 排序题至少要有 3 项（items），按正确顺序书写"],
+        [
+            "questions/basics.yml:31:5: questions 第 4 题: 排序题至少要有 3 项（items），按正确顺序书写"
+        ],
         id="ordering with two items",
     ),
     pytest.param(
         BANK.replace("type: multiple", "type: several"),
-        ["questions/basics.yml:19:11: questions 第 2 题 › type: 只能是 single、multiple、true_false、ordering 或 scenario"],
+        [
+            "questions/basics.yml:19:11: questions 第 2 题 › type: 只能是 single、multiple、true_false、ordering 或 scenario"
+        ],
         id="unknown type",
     ),
     pytest.param(
         BANK.replace("      - principle: p1", "      - principle: p9"),
-        ["questions/basics.yml:16:20: questions 第 1 题 › see 第 1 项 › principle: 没有编号为 p9 的投诉处理原则（已有：p1）"],
+        [
+            "questions/basics.yml:16:20: questions 第 1 题 › see 第 1 项 › principle: 没有编号为 p9 的投诉处理原则（已有：p1）"
+        ],
         id="link to an unknown principle",
     ),
     pytest.param(
         BANK.replace("      - case: lost-key", "      - lesson: nowhere"),
-        ["questions/basics.yml:17:17: questions 第 1 题 › see 第 2 项 › lesson: 没有编号为 nowhere 的课程（content/lessons/ 中找不到 nowhere.md）"],
+        [
+            "questions/basics.yml:17:17: questions 第 1 题 › see 第 2 项 › lesson: 没有编号为 nowhere 的课程（content/lessons/ 中找不到 nowhere.md）"
+        ],
         id="link to a missing lesson",
     ),
     pytest.param(
         BANK.replace("      - case: lost-key", "      - {case: lost-key, principle: p1}"),
-        ["questions/basics.yml:17:9: questions 第 1 题 › see 第 2 项: 每条链接只能指向一处：case、procedure、lesson、principle 等选其一"],
+        [
+            "questions/basics.yml:17:9: questions 第 1 题 › see 第 2 项: 每条链接只能指向一处：case、procedure、lesson、principle 等选其一"
+        ],
         id="link with two targets",
     ),
     pytest.param(
         BANK.replace("id: basics-order", "id: basics-single"),
-        ["questions/basics.yml:31:9: questions 第 4 题 › id: 题目编号 basics-single 重复（已用于 questions/basics.yml:5）"],
+        [
+            "questions/basics.yml:31:9: questions 第 4 题 › id: 题目编号 basics-single 重复（已用于 questions/basics.yml:5）"
+        ],
         id="duplicate question id",
     ),
     pytest.param(
@@ -151,19 +174,24 @@ def test_bad_bank_is_reported_with_line_and_field(project, text, expected):
 
 def test_reserved_bank_id_is_refused(project):
     write_bank(project, BANK.replace("id: basics\n", "id: progress\n"), name="progress.yml")
-    assert errors(project) == ["questions/progress.yml:1:5: id: 题库编号不能用 cases、index、mix、progress（这些网址已有别的页面）"]
+    assert errors(project) == [
+        "questions/progress.yml:1:5: id: 题库编号不能用 cases、index、mix、progress（这些网址已有别的页面）"
+    ]
 
 
 def test_a_bank_past_the_size_limit_is_refused_at_its_first_question_too_many(project):
     # One quiz page shows the whole bank: past the limit it is too heavy for a phone.
-    more = [f"  - {{id: more-{n}, type: true_false, prompt: 第 {n} 题, answer: true, explanation: 解析。}}\n" for n in range(300)]
+    more = [
+        f"  - {{id: more-{n}, type: true_false, prompt: 第 {n} 题, answer: true, explanation: 解析。}}\n"
+        for n in range(300)
+    ]
     write_bank(project, BANK + "".join(more))
     first_too_many = BANK.count("\n") + (MAX_QUESTIONS_PER_QUIZ - 5) + 1  # BANK holds 5 questions
     assert errors(project) == [
         f"questions/basics.yml:{first_too_many}:5: questions 第 301 题: "
         "一套测验最多 300 道题，这里有 305 道（从这一题起超出）：请按主题拆成几个题库"
     ]
-    write_bank(project, BANK + "".join(more[:MAX_QUESTIONS_PER_QUIZ - 5]))
+    write_bank(project, BANK + "".join(more[: MAX_QUESTIONS_PER_QUIZ - 5]))
     assert errors(project) == []
 
 
@@ -181,9 +209,17 @@ def test_question_ids_are_unique_across_banks_and_cases(project):
 
 
 def test_check_command_fails_on_a_bank_without_a_right_answer(project, capsys):
-    write_bank(project, BANK.replace("{text: 时间和地点, correct: true}", "{text: 时间和地点}").replace("{text: 联系方式, correct: true}", "{text: 联系方式}"))
+    write_bank(
+        project,
+        BANK.replace("{text: 时间和地点, correct: true}", "{text: 时间和地点}").replace(
+            "{text: 联系方式, correct: true}", "{text: 联系方式}"
+        ),
+    )
     assert main(["--root", str(project), "check"]) == 1
-    assert "questions/basics.yml:18:5: questions 第 2 题: 多选题至少要有 1 个正确选项（correct: true），现在一个也没有" in capsys.readouterr().out
+    assert (
+        "questions/basics.yml:18:5: questions 第 2 题: 多选题至少要有 1 个正确选项（correct: true），现在一个也没有"
+        in capsys.readouterr().out
+    )
 
 
 # --- export ------------------------------------------------------------------------
@@ -197,7 +233,9 @@ def kb(project):
 
 def test_moodle_export_maps_every_type_with_answers_and_feedback(kb):
     root = ET.fromstring(moodle_xml(kb))
-    questions = {q.findtext("name/text"): q for q in root.iter("question") if q.get("type") != "category"}
+    questions = {
+        q.findtext("name/text"): q for q in root.iter("question") if q.get("type") != "category"
+    }
     assert {name: q.get("type") for name, q in questions.items()} == {
         "basics-single": "multichoice",
         "basics-multiple": "multichoice",
@@ -207,8 +245,14 @@ def test_moodle_export_maps_every_type_with_answers_and_feedback(kb):
     }
     single = questions["basics-single"]
     assert single.findtext("single") == "true"
-    answers = [(a.findtext("text"), a.get("fraction"), a.findtext("feedback/text")) for a in single.iter("answer")]
-    assert answers == [("我们的工作有问题", "100", "对，这是第一条原则。"), ("客户在找麻烦", "0", "这样想就先对立了。")]
+    answers = [
+        (a.findtext("text"), a.get("fraction"), a.findtext("feedback/text"))
+        for a in single.iter("answer")
+    ]
+    assert answers == [
+        ("我们的工作有问题", "100", "对，这是第一条原则。"),
+        ("客户在找麻烦", "0", "这样想就先对立了。"),
+    ]
     assert single.findtext("generalfeedback/text") == "先从自己身上找原因。"
 
     multiple = questions["basics-multiple"]
@@ -216,29 +260,42 @@ def test_moodle_export_maps_every_type_with_answers_and_feedback(kb):
     assert [a.get("fraction") for a in multiple.iter("answer")] == ["50", "50", "-50"]
 
     true_false = questions["basics-true-false"]
-    assert {a.findtext("text"): a.get("fraction") for a in true_false.iter("answer")} == {"true": "100", "false": "0"}
+    assert {a.findtext("text"): a.get("fraction") for a in true_false.iter("answer")} == {
+        "true": "100",
+        "false": "0",
+    }
 
     order = questions["basics-order"]
     assert [(a.findtext("text"), a.get("fraction")) for a in order.iter("answer")] == [
-        ("接待记录", "1"), ("现场核实", "2"), ("处理", "3"), ("回访", "4")
+        ("接待记录", "1"),
+        ("现场核实", "2"),
+        ("处理", "3"),
+        ("回访", "4"),
     ]
 
     scenario = questions["basics-scenario"]
     assert "你们到底管不管？" in scenario.findtext("questiontext/text")
     assert all(a.findtext("feedback/text") for a in scenario.iter("answer"))
-    categories = [q.findtext("category/text") for q in root.iter("question") if q.get("type") == "category"]
+    categories = [
+        q.findtext("category/text") for q in root.iter("question") if q.get("type") == "category"
+    ]
     assert categories == ["$course$/培训知识库/基础知识"]
 
 
 def test_gift_export_skips_ordering_and_escapes_special_characters(kb):
     text, skipped = gift(kb)
     assert skipped == ["basics-order"]
-    assert "::basics-true-false::[markdown]电话应在铃响三声内接听。 {TRUE####这是接待规范。}" in text
+    assert (
+        "::basics-true-false::[markdown]电话应在铃响三声内接听。 {TRUE####这是接待规范。}" in text
+    )
     assert "\t=我们的工作有问题#对，这是第一条原则。" in text
     assert "\t~%-50%客户的星座" in text
 
 
-@pytest.mark.parametrize(("share", "expected"), [(100, "100"), (50, "50"), (100 / 3, "33.33333"), (-25, "-25"), (100 / 7, "14.28571")])
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [(100, "100"), (50, "50"), (100 / 3, "33.33333"), (-25, "-25"), (100 / 7, "14.28571")],
+)
 def test_fractions_are_ones_moodle_accepts(share, expected):
     assert fraction(share) == expected
 

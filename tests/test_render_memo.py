@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import ParsedFiles, RenderMemo, read_knowledge_base, render_pages, sources_for
+from generator.pipeline import (
+    ParsedFiles,
+    RenderMemo,
+    read_knowledge_base,
+    render_pages,
+    sources_for,
+)
 from generator.render import RenderSettings
 from tests.conftest import ROOT
 
@@ -39,7 +45,7 @@ def test_memo_pages_equal_a_fresh_render_after_each_edit(project: Path):
         remembered = render_pages(read_knowledge_base(sources, parsed), settings, memo)
         fresh = render_pages(read_knowledge_base(sources), settings)
         assert [page.uri for page in remembered] == [page.uri for page in fresh]
-        different = [a.uri for a, b in zip(remembered, fresh) if a != b]
+        different = [a.uri for a, b in zip(remembered, fresh, strict=True) if a != b]
         assert different == [], f"the memo kept stale pages: {different[:5]}"
         return memo.rendered
 
@@ -51,11 +57,15 @@ def test_memo_pages_equal_a_fresh_render_after_each_edit(project: Path):
         lambda: _retitle(project / "questions" / "principles.yml", "原则测验（改）"),
         lambda: _retitle(project / "forms" / "complaint-record.yml", "投诉记录表（改）"),
         lambda: (project / "reference" / "principles.yml").write_text(
-            (project / "reference" / "principles.yml").read_text(encoding="utf-8").replace("title: ", "title: 改·", 1),
+            (project / "reference" / "principles.yml")
+            .read_text(encoding="utf-8")
+            .replace("title: ", "title: 改·", 1),
             encoding="utf-8",
         ),
         lambda: (project / "cases" / "sand-pit-2.yml").write_text(
-            (project / "cases" / "sand-pit.yml").read_text(encoding="utf-8").replace("id: sand-pit", "id: sand-pit-2"),
+            (project / "cases" / "sand-pit.yml")
+            .read_text(encoding="utf-8")
+            .replace("id: sand-pit", "id: sand-pit-2"),
             encoding="utf-8",
         ),
         lambda: (project / "cases" / "sand-pit-2.yml").unlink(),
@@ -63,4 +73,6 @@ def test_memo_pages_equal_a_fresh_render_after_each_edit(project: Path):
     for edit in edits:
         edit()
         rendered = check()
-        assert 0 < rendered < everything, f"an edit re-rendered {rendered} of {everything} page groups"
+        assert 0 < rendered < everything, (
+            f"an edit re-rendered {rendered} of {everything} page groups"
+        )

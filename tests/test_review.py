@@ -23,7 +23,10 @@ def test_check_stale_lists_old_and_undated_cases(project, capsys):
     set_reviewed(project, "late-repair", today - timedelta(days=400))
     assert main(["--root", str(project), "check", "--stale"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"cases/late-repair.yml:12:1: reviewed: 迟到的维修：上次审阅 {(today - timedelta(days=400)).isoformat()}（400 天前）"
+    assert (
+        out[0]
+        == f"cases/late-repair.yml:12:1: reviewed: 迟到的维修：上次审阅 {(today - timedelta(days=400)).isoformat()}（400 天前）"
+    )
     assert out[1] == "需要审阅：1 个（审阅周期 365 天）。"
 
 
@@ -39,7 +42,12 @@ def test_case_page_flags_overdue_content_and_shows_dates(project):
     built = date(2026, 11, 23)
     set_reviewed(project, "lost-key", date(2025, 1, 1))
     set_reviewed(project, "late-repair", date(2026, 11, 1))
-    pages = {p.uri: p.markdown for p in render_pages(read_knowledge_base(sources_for(project)), RenderSettings(today=built))}
+    pages = {
+        p.uri: p.markdown
+        for p in render_pages(
+            read_knowledge_base(sources_for(project)), RenderSettings(today=built)
+        )
+    }
     old = pages["cases/lost-key.md"]
     assert '!!! warning "内容可能已经过时"' in old
     assert "上次审阅是在 2025-01-01，已经 691 天" in old
@@ -53,4 +61,6 @@ def test_a_badly_written_date_is_a_content_error(project, capsys):
     path = project / "cases" / "lost-key.yml"
     path.write_text(path.read_text(encoding="utf-8") + "reviewed: 2026/11/23\n", encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 1
-    assert "cases/lost-key.yml:20:11: reviewed: 应为日期，例如 2026-11-23" in capsys.readouterr().out
+    assert (
+        "cases/lost-key.yml:20:11: reviewed: 应为日期，例如 2026-11-23" in capsys.readouterr().out
+    )

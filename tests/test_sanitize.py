@@ -13,8 +13,8 @@ import shutil
 from html.parser import HTMLParser
 
 import markdown
-import pytest
 import pymdownx.slugs
+import pytest
 
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render.sanitize import GENERATED_PAGE_HTML, MARKDOWN_HTML, sanitize_html
@@ -46,8 +46,8 @@ PAYLOADS = [
     '<link rel="stylesheet" href="https://example.com/x.css">',
     '<details open ontoggle="alert(1)"><summary>x</summary></details>',
     '<input autofocus onfocus="alert(1)">',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     "<!--<img src=x onerror=alert(1)>-->",
     "<template><script>alert(1)</script></template>",
 ]
@@ -103,7 +103,9 @@ def test_markdown_a_trainer_writes_comes_out_whole():
 
 
 def test_attribute_list_handlers_and_javascript_links_are_dropped_from_markdown():
-    html = to_html('[x](javascript:alert(1)){: onmouseover="alert(2)" .ok }\n\n<span onclick="alert(3)">y</span>\n')
+    html = to_html(
+        '[x](javascript:alert(1)){: onmouseover="alert(2)" .ok }\n\n<span onclick="alert(3)">y</span>\n'
+    )
     cleaned = sanitize_html(html, MARKDOWN_HTML)
     assert cleaned == '<p><a class="ok">x</a></p>\n<p><span>y</span></p>'
 
@@ -122,7 +124,9 @@ def test_every_generated_page_of_the_fixtures_comes_out_unchanged(tmp_path):
     assert charts
     for page in pages:
         html = to_html(page.markdown)
-        assert events(sanitize_html(html, GENERATED_PAGE_HTML, keep=charts)) == events(html), page.uri
+        assert events(sanitize_html(html, GENERATED_PAGE_HTML, keep=charts)) == events(html), (
+            page.uri
+        )
 
 
 def test_kept_fragments_pass_whole_and_nothing_else_does():
@@ -144,8 +148,19 @@ def to_html(text: str) -> str:
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # front matter is MkDocs' business
     return markdown.markdown(
         text,
-        extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"],
-        extension_configs={"toc": {"permalink": True, "slugify": pymdownx.slugs.slugify(case="lower")}},
+        extensions=[
+            "admonition",
+            "attr_list",
+            "def_list",
+            "md_in_html",
+            "tables",
+            "toc",
+            "pymdownx.details",
+            "pymdownx.superfences",
+        ],
+        extension_configs={
+            "toc": {"permalink": True, "slugify": pymdownx.slugs.slugify(case="lower")}
+        },
     )
 
 
@@ -155,7 +170,9 @@ class _Events(HTMLParser):
         self.found: list[tuple] = []
 
     def handle_starttag(self, tag, attrs):
-        self.found.append(("start", tag, tuple(sorted((name, _normal(value)) for name, value in attrs))))
+        self.found.append(
+            ("start", tag, tuple(sorted((name, _normal(value)) for name, value in attrs)))
+        )
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)

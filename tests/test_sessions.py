@@ -131,9 +131,15 @@ def test_the_pass_mark_shows_on_the_quiz_list_page_and_progress(kit_project):
 def test_the_trainee_edition_renders_no_kit_keys_or_trainer_notes(kit_project):
     trainer, trainee = _pages(kit_project), _pages(kit_project, edition="trainee")
     assert "print/quizzes/key-test-key.md" in trainer and "sessions/first-day.md" in trainer
-    left_out = [uri for uri in trainee if uri.startswith(("sessions/", "print/sessions/", "print/role-plays/"))]
+    left_out = [
+        uri
+        for uri in trainee
+        if uri.startswith(("sessions/", "print/sessions/", "print/role-plays/"))
+    ]
     assert left_out == []
-    assert not [uri for uri in trainee if uri.startswith("print/quizzes/") and uri.endswith("-key.md")]
+    assert not [
+        uri for uri in trainee if uri.startswith("print/quizzes/") and uri.endswith("-key.md")
+    ]
     for markdown in trainee.values():
         assert "培训师提示" not in markdown
         assert not re.search(r"print/quizzes/[^)\s]*-key\.md", markdown)
@@ -143,11 +149,29 @@ def test_the_trainee_edition_renders_no_kit_keys_or_trainer_notes(kit_project):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("    case: lost-key\n  - minutes: 15", "    case: lost-keys\n  - minutes: 15"), "sessions/first-day.yml:10:11: agenda 第 1 项 › case: 没有编号为 lost-keys 的案例"),
-        (("duration: 30", "duration: 45"), "sessions/first-day.yml:5:11: duration: 议程各段加起来是 30 分钟，与总时长 45 分钟不一致"),
-        (("    bank: key-test", "    bank: key-tests"), "sessions/first-day.yml:18:11: agenda 第 3 项 › bank: 没有编号为 key-tests 的题库"),
-        (("  - role_play: lost-key", "  - checklist: nowhere"), "sessions/first-day.yml:20:16: materials 第 1 项 › checklist: 没有编号为 nowhere 的流程"),
-        (("    kind: case\n    title: 读案例\n    case: lost-key", "    kind: lesson\n    title: 读案例\n    case: lost-key"), "sessions/first-day.yml:7:5: agenda 第 1 项: 讲授环节要写明用到的 lesson"),
+        (
+            ("    case: lost-key\n  - minutes: 15", "    case: lost-keys\n  - minutes: 15"),
+            "sessions/first-day.yml:10:11: agenda 第 1 项 › case: 没有编号为 lost-keys 的案例",
+        ),
+        (
+            ("duration: 30", "duration: 45"),
+            "sessions/first-day.yml:5:11: duration: 议程各段加起来是 30 分钟，与总时长 45 分钟不一致",
+        ),
+        (
+            ("    bank: key-test", "    bank: key-tests"),
+            "sessions/first-day.yml:18:11: agenda 第 3 项 › bank: 没有编号为 key-tests 的题库",
+        ),
+        (
+            ("  - role_play: lost-key", "  - checklist: nowhere"),
+            "sessions/first-day.yml:20:16: materials 第 1 项 › checklist: 没有编号为 nowhere 的流程",
+        ),
+        (
+            (
+                "    kind: case\n    title: 读案例\n    case: lost-key",
+                "    kind: lesson\n    title: 读案例\n    case: lost-key",
+            ),
+            "sessions/first-day.yml:7:5: agenda 第 1 项: 讲授环节要写明用到的 lesson",
+        ),
     ],
 )
 def test_a_session_mistake_is_reported_at_its_line(kit_project, change, expected):
@@ -160,14 +184,27 @@ def test_a_role_play_block_needs_a_case_with_role_play(kit_project):
     case = kit_project / "cases" / "lost-key.yml"
     case.write_text(case.read_text(encoding="utf-8").split("role_play:")[0], encoding="utf-8")
     errors = _errors(kit_project)
-    assert any("sessions/first-day.yml:14:11: agenda 第 2 项 › case: 案例 lost-key 没有写 role_play" in e for e in errors)
-    assert any("sessions/first-day.yml:20:16: materials 第 1 项 › role_play: 案例 lost-key 没有写 role_play" in e for e in errors)
+    assert any(
+        "sessions/first-day.yml:14:11: agenda 第 2 项 › case: 案例 lost-key 没有写 role_play" in e
+        for e in errors
+    )
+    assert any(
+        "sessions/first-day.yml:20:16: materials 第 1 项 › role_play: 案例 lost-key 没有写 role_play"
+        in e
+        for e in errors
+    )
 
 
 def test_a_pass_mark_is_a_percentage(kit_project):
     bank = kit_project / "questions" / "key-test.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 180"), encoding="utf-8")
-    assert any(e.startswith("questions/key-test.yml:3:12: pass_mark: 不能大于 100") for e in _errors(kit_project))
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 180"),
+        encoding="utf-8",
+    )
+    assert any(
+        e.startswith("questions/key-test.yml:3:12: pass_mark: 不能大于 100")
+        for e in _errors(kit_project)
+    )
 
 
 # --- the shipped kit ------------------------------------------------------------------
@@ -181,7 +218,9 @@ def test_the_site_ships_session_plans_role_plays_and_stage_tests():
     banks = {bf.bank.id: bf.bank for bf in kb.banks}
     for stage in range(1, 5):
         for kind in ("pre", "post"):
-            assert banks[f"stage-{stage}-{kind}"].pass_mark, f"stage-{stage}-{kind} has no pass mark"
+            assert banks[f"stage-{stage}-{kind}"].pass_mark, (
+                f"stage-{stage}-{kind} has no pass mark"
+            )
     for sf in kb.sessions:
         kinds = {block.kind for block in sf.session.agenda}
         assert "role_play" in kinds or "discussion" in kinds, sf.session.id

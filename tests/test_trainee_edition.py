@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagefind_reader import read_fragments
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings
-from tests.conftest import ROOT
-from tests.conftest import build
+from tests.conftest import ROOT, build
+from tests.pagefind_reader import read_fragments
 
 _TAG = re.compile(r"<[^>]+>")
 # A run of Chinese text long enough to belong to one passage only.
@@ -46,8 +45,8 @@ def _passage(markdown: str, elsewhere: str = "") -> str:
     for found in _PASSAGE.finditer(_plain(markdown)):
         run = found.group()
         for start in range(len(run) - 13):
-            if run[start:start + 14] not in elsewhere:
-                return run[start:start + 14]
+            if run[start : start + 14] not in elsewhere:
+                return run[start : start + 14]
     raise AssertionError(f"no passage of its own in {markdown[:40]!r}")
 
 
@@ -77,14 +76,26 @@ def _trainer_only_texts(kb) -> dict[str, str]:
 def _built_texts(site: Path):
     """(where, text) of every file of the built site a reader or a search can reach."""
     for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix not in (".html", ".json", ".js", ".xml", ".txt", ".webmanifest"):
+        if not path.is_file() or path.suffix not in (
+            ".html",
+            ".json",
+            ".js",
+            ".xml",
+            ".txt",
+            ".webmanifest",
+        ):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
             text = html.unescape(_TAG.sub("", text))
         yield path.relative_to(site).as_posix(), text
     for name, fragment in read_fragments(site).items():
-        yield name, fragment.get("content", "") + " " + " ".join(map(str, fragment.get("meta", {}).values()))
+        yield (
+            name,
+            fragment.get("content", "")
+            + " "
+            + " ".join(map(str, fragment.get("meta", {}).values())),
+        )
 
 
 def test_every_trainer_only_text_is_in_the_trainer_edition(kb):
@@ -118,10 +129,14 @@ def test_the_trainee_edition_has_no_kit_or_answer_key_pages(trainee_site, kb):
         # (The hand-written home page tells trainers how printing works; no note is in it.)
         assert "培训师提示" not in content or not where.startswith("cases/"), where
         assert "观察员表" not in content, where
-        assert not re.search(r"(print/quizzes/[^\"'\s]*-key/|print/role-plays/|sessions/)", content), where
+        assert not re.search(
+            r"(print/quizzes/[^\"'\s]*-key/|print/role-plays/|sessions/)", content
+        ), where
     # Quizzes themselves stay: a trainee still practises, with feedback and pass marks.
     assert (trainee_site / "quizzes" / "stage-1-post" / "index.html").is_file()
-    assert "及格线 70%" in (trainee_site / "quizzes" / "stage-1-post" / "index.html").read_text(encoding="utf-8")
+    assert "及格线 70%" in (trainee_site / "quizzes" / "stage-1-post" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_trainee_edition_offline_pack_holds_nothing_for_trainers(trainee_site):

@@ -5,22 +5,21 @@ when the shape of MkDocs, Material or Pagefind it relies on changes. Run them af
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import gzip
 import inspect
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import material
 import pytest
-from mkdocs.exceptions import PluginError
 from material.plugins.offline import plugin as offline_plugin
 from material.plugins.search import plugin as search_plugin
 from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.commands import build as build_module
 from mkdocs.commands import serve as serve_module
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import PluginCollection
 from mkdocs.structure.files import File

@@ -9,16 +9,16 @@ Tests assert on the geometry.
 
 from generator.flowchart.column import layout_column
 from generator.flowchart.geometry import Box, Connector, Diagram, Label, Lane, Rect, TextLine
-from generator.flowchart.layout import FlowchartText, Metrics, layout_procedure
+from generator.flowchart.layout import DEFAULT_TEXT, FlowchartText, Metrics, layout_procedure
 from generator.flowchart.svg import render_svg
 
 
-def procedure_svg(procedure, text: FlowchartText = FlowchartText()) -> str:
+def procedure_svg(procedure, text: FlowchartText = DEFAULT_TEXT) -> str:
     """The flowchart of a checked procedure as SVG text."""
     return render_svg(layout_procedure(procedure, text))
 
 
-def column_svg(procedure, text: FlowchartText = FlowchartText()) -> str:
+def column_svg(procedure, text: FlowchartText = DEFAULT_TEXT) -> str:
     """The one-column flowchart of a checked procedure (for a phone) as SVG text."""
     return render_svg(layout_column(procedure, text))
 

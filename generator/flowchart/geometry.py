@@ -7,6 +7,7 @@ Coordinates are whole pixels in the diagram's own space, y growing downwards.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 Point = tuple[int, int]
@@ -53,7 +54,12 @@ class Rect:
 
     def overlaps(self, other: Rect) -> bool:
         """True when the two rectangles share some area (touching edges do not count)."""
-        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ class Connector:
     back: bool
 
     def segments(self) -> list[tuple[Point, Point]]:
-        return list(zip(self.points, self.points[1:]))
+        return list(pairwise(self.points))
 
 
 @dataclass(frozen=True)

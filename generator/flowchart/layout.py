@@ -60,7 +60,13 @@ class FlowchartText:
     end: str = "流程结束。"
 
 
-def layout_procedure(procedure: Procedure, text: FlowchartText = FlowchartText(), metrics: Metrics = Metrics()) -> Diagram:
+# The words as shipped; tests and other sites may pass their own.
+DEFAULT_TEXT = FlowchartText()
+
+
+def layout_procedure(
+    procedure: Procedure, text: FlowchartText = DEFAULT_TEXT, metrics: Metrics = Metrics()
+) -> Diagram:
     """Place every step of a checked procedure and route every arrow between them."""
     lane_of = {role.id: index for index, role in enumerate(procedure.roles)}
     order, back_edges = order_steps(procedure)
@@ -71,13 +77,27 @@ def layout_procedure(procedure: Procedure, text: FlowchartText = FlowchartText()
     lane_width = max(metrics.task_width, metrics.decision_width) + 2 * metrics.lane_margin
     lanes, header_height = _lanes(procedure, lane_width, metrics)
     plan = Plan(lane_of, len(lanes), lane_width, header_height, metrics.row_gap)
-    boxes, connectors, width, height = place_and_route(procedure, order, back_edges, rows, shapes, plan, metrics)
+    boxes, connectors, width, height = place_and_route(
+        procedure, order, back_edges, rows, shapes, plan, metrics
+    )
 
-    placed_lanes = tuple(_place_lane(lane, i, len(lanes), lane_width, width, height, header_height, metrics) for i, lane in enumerate(lanes))
+    placed_lanes = tuple(
+        _place_lane(lane, i, len(lanes), lane_width, width, height, header_height, metrics)
+        for i, lane in enumerate(lanes)
+    )
     ordered_boxes = tuple(sorted(boxes.values(), key=lambda box: (box.row, box.lane)))
     description = describe(procedure, ordered_boxes, back_edges, text)
     title = text.title.format(procedure.title)
-    return Diagram(procedure.id, width, height, title, description, placed_lanes, ordered_boxes, tuple(connectors))
+    return Diagram(
+        procedure.id,
+        width,
+        height,
+        title,
+        description,
+        placed_lanes,
+        ordered_boxes,
+        tuple(connectors),
+    )
 
 
 @dataclass(frozen=True)
@@ -91,15 +111,29 @@ class Plan:
     lane_width: int
     top: int
     edge_gap: int
-    loops_left: bool = False  # loops go round the left side (a single column's right side carries skips)
+    loops_left: bool = (
+        False  # loops go round the left side (a single column's right side carries skips)
+    )
 
 
-def place_and_route(procedure: Procedure, order: list[str], back_edges: set, rows: dict[str, int], shapes: dict, plan: Plan, metrics: Metrics):
+def place_and_route(
+    procedure: Procedure,
+    order: list[str],
+    back_edges: set,
+    rows: dict[str, int],
+    shapes: dict,
+    plan: Plan,
+    metrics: Metrics,
+):
     """Boxes at their lane and row, and the arrows between them: (boxes, connectors, width, height)."""
     width = 2 * metrics.outer_margin + plan.lanes * plan.lane_width
     row_count = max(rows.values()) + 1
-    heights = [max(shapes[box_id][2] for box_id, row in rows.items() if row == r) for r in range(row_count)]
-    tops = [plan.top + plan.edge_gap + metrics.row_gap * r + sum(heights[:r]) for r in range(row_count)]
+    heights = [
+        max(shapes[box_id][2] for box_id, row in rows.items() if row == r) for r in range(row_count)
+    ]
+    tops = [
+        plan.top + plan.edge_gap + metrics.row_gap * r + sum(heights[:r]) for r in range(row_count)
+    ]
     height = tops[-1] + heights[-1] + plan.edge_gap
 
     def lane_centre(lane: int) -> int:
@@ -111,17 +145,32 @@ def place_and_route(procedure: Procedure, order: list[str], back_edges: set, row
         lane = plan.lane_of[steps[procedure.start if box_id == START_ID else box_id].role]
         kind, box_width, box_height, lines = shapes[box_id]
         row = rows[box_id]
-        rect = Rect(lane_centre(lane) - box_width // 2, tops[row] + (heights[row] - box_height) // 2, box_width, box_height)
+        rect = Rect(
+            lane_centre(lane) - box_width // 2,
+            tops[row] + (heights[row] - box_height) // 2,
+            box_width,
+            box_height,
+        )
         href = None if box_id == START_ID else f"#{box_id}"
         boxes[box_id] = Box(box_id, kind, rect, _place_lines(lines, rect, metrics), href, lane, row)
 
     # The corridors arrows run in: between the widest possible boxes of neighbouring
     # lanes (and the diagram's edges), and between rows.
     column = max(metrics.task_width, metrics.decision_width)
-    strips = [(0 if i == 0 else lane_centre(i - 1) + column // 2, width if i == plan.lanes else lane_centre(i) - column // 2) for i in range(plan.lanes + 1)]
-    gaps = [(plan.top, tops[0])] + [(tops[r] + heights[r], (tops + [height])[r + 1]) for r in range(row_count)]
+    strips = [
+        (
+            0 if i == 0 else lane_centre(i - 1) + column // 2,
+            width if i == plan.lanes else lane_centre(i) - column // 2,
+        )
+        for i in range(plan.lanes + 1)
+    ]
+    gaps = [(plan.top, tops[0])] + [
+        (tops[r] + heights[r], (tops + [height])[r + 1]) for r in range(row_count)
+    ]
     edges = [Edge(START_ID, procedure.start, None, False)] + [
-        Edge(step_id, target, label, (step_id, target) in back_edges) for step_id in order for target, label in _out_edges(steps[step_id])
+        Edge(step_id, target, label, (step_id, target) in back_edges)
+        for step_id in order
+        for target, label in _out_edges(steps[step_id])
     ]
     grid = Grid(tuple(strips), tuple(gaps), plan.lanes, width, height, plan.loops_left)
     connectors = route_connectors(boxes, edges, grid, metrics.label_font)
@@ -162,7 +211,9 @@ def order_steps(procedure: Procedure) -> tuple[list[str], set[tuple[str, str]]]:
     return finished[::-1], back
 
 
-def assign_rows(procedure: Procedure, order: list[str], back_edges: set, lane_of: dict[str, int]) -> dict[str, int]:
+def assign_rows(
+    procedure: Procedure, order: list[str], back_edges: set, lane_of: dict[str, int]
+) -> dict[str, int]:
     """Each step one row below the lowest step that leads to it; when its lane is already
     taken in that row, the next free row. The start terminal has row 0."""
     steps = {step.id: step for step in procedure.steps}
@@ -217,23 +268,37 @@ def _shape(step: Step, text: FlowchartText, m: Metrics, role: str | None = None)
         return _terminal_shape(step.title, m, role)
     if step.kind == "decision":
         # Text sits in the diamond when its block (tw × th) satisfies tw/w + th/h <= 1.
-        lines = head + [(line, "title") for line in wrap_balanced(step.title, m.decision_width * 0.55, m.font)]
+        lines = head + [
+            (line, "title") for line in wrap_balanced(step.title, m.decision_width * 0.55, m.font)
+        ]
         block_w = _block_width(lines, m) + 2 * m.padding
         block_h = _block_height(lines, m) + m.padding
-        height = max(m.min_decision_height, -(-block_h * m.decision_width // (m.decision_width - block_w)))
+        height = max(
+            m.min_decision_height, -(-block_h * m.decision_width // (m.decision_width - block_w))
+        )
         return "decision", m.decision_width, height, lines
     inner = m.task_width - 2 * m.padding
     lines = head + [(line, "title") for line in wrap_balanced(step.title, inner, m.font)]
     if step.time_limit:
-        lines += [(line, "note") for line in wrap_balanced(text.time_limit.format(step.time_limit), inner, m.note_font)]
-    return "task", m.task_width, max(m.min_task_height, _block_height(lines, m) + 2 * m.padding), lines
+        lines += [
+            (line, "note")
+            for line in wrap_balanced(text.time_limit.format(step.time_limit), inner, m.note_font)
+        ]
+    return (
+        "task",
+        m.task_width,
+        max(m.min_task_height, _block_height(lines, m) + 2 * m.padding),
+        lines,
+    )
 
 
 def _terminal_shape(title: str, m: Metrics, role: str | None = None) -> Shape:
     # A pill: the text keeps clear of the round ends, which take half the height each side.
     if role is None:
         lines = wrap_balanced(title, m.task_width - m.terminal_height - 2 * m.padding, m.font)
-        width = min(m.task_width, max(96, wrapped_width(lines, m.font) + m.terminal_height + 2 * m.padding))
+        width = min(
+            m.task_width, max(96, wrapped_width(lines, m.font) + m.terminal_height + 2 * m.padding)
+        )
         height = max(m.terminal_height, len(lines) * m.line_height + 2 * m.padding)
         return "terminal", width, height, [(line, "title") for line in lines]
     # With the role on top the pill is taller, so its round ends take more room: wrap
@@ -275,13 +340,29 @@ def _place_lines(lines: list[tuple[str, str]], rect: Rect, m: Metrics) -> tuple[
     return tuple(placed)
 
 
-def _lanes(procedure: Procedure, lane_width: int, m: Metrics) -> tuple[list[tuple[str, str, list[str]]], int]:
-    lanes = [(role.id, role.name, wrap_balanced(role.name, lane_width - 2 * m.padding, m.font)) for role in procedure.roles]
-    header_height = max(40, max(len(lines) for _, _, lines in lanes) * m.line_height + 2 * m.padding)
+def _lanes(
+    procedure: Procedure, lane_width: int, m: Metrics
+) -> tuple[list[tuple[str, str, list[str]]], int]:
+    lanes = [
+        (role.id, role.name, wrap_balanced(role.name, lane_width - 2 * m.padding, m.font))
+        for role in procedure.roles
+    ]
+    header_height = max(
+        40, max(len(lines) for _, _, lines in lanes) * m.line_height + 2 * m.padding
+    )
     return lanes, header_height
 
 
-def _place_lane(lane, index: int, count: int, lane_width: int, width: int, height: int, header_height: int, m: Metrics) -> Lane:
+def _place_lane(
+    lane,
+    index: int,
+    count: int,
+    lane_width: int,
+    width: int,
+    height: int,
+    header_height: int,
+    m: Metrics,
+) -> Lane:
     role, name, lines = lane
     # The outer margins belong to the first and last lane, so the lanes cover the diagram.
     left = 0 if index == 0 else m.outer_margin + index * lane_width
@@ -289,7 +370,13 @@ def _place_lane(lane, index: int, count: int, lane_width: int, width: int, heigh
     centre = m.outer_margin + index * lane_width + lane_width // 2
     top = (header_height - len(lines) * m.line_height) // 2
     header = tuple(
-        TextLine(line, centre, top + i * m.line_height + m.line_height // 2 + round(m.font * 0.36), m.font, "header")
+        TextLine(
+            line,
+            centre,
+            top + i * m.line_height + m.line_height // 2 + round(m.font * 0.36),
+            m.font,
+            "header",
+        )
         for i, line in enumerate(lines)
     )
     return Lane(role, name, Rect(left, 0, right - left, height), header_height, header)
@@ -298,7 +385,13 @@ def _place_lane(lane, index: int, count: int, lane_width: int, width: int, heigh
 # --- the text alternative ------------------------------------------------------------
 
 
-def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text: FlowchartText, summary: str | None = None) -> tuple[str, ...]:
+def describe(
+    procedure: Procedure,
+    boxes: tuple[Box, ...],
+    back_edges: set,
+    text: FlowchartText,
+    summary: str | None = None,
+) -> tuple[str, ...]:
     """The flowchart in words, step by step in the order drawn, for screen readers; the
     first line is ``summary`` (the swimlanes' by default)."""
     steps = {step.id: step for step in procedure.steps}
@@ -312,7 +405,9 @@ def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text
         ways = []
         for target, label in _out_edges(step):
             name = steps[target].title + (text.back if (step.id, target) in back_edges else "")
-            ways.append(text.branch.format(label=label, target=name) if label else text.then.format(name))
+            ways.append(
+                text.branch.format(label=label, target=name) if label else text.then.format(name)
+            )
         if not ways:
             line += text.end
         else:
@@ -321,4 +416,3 @@ def describe(procedure: Procedure, boxes: tuple[Box, ...], back_edges: set, text
             line += "" if line[-1] in "。？！" else text.full_stop
         lines.append(line)
     return tuple(lines)
-

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from generator.flowchart.geometry import Box, Connector, Label, Point, Rect, TextLine
 from generator.flowchart.text import text_width
@@ -49,7 +50,9 @@ class Grid:
     loops_left: bool = False
 
 
-def route_connectors(boxes: dict[str, Box], edges: list[Edge], grid: Grid, label_size: int) -> list[Connector]:
+def route_connectors(
+    boxes: dict[str, Box], edges: list[Edge], grid: Grid, label_size: int
+) -> list[Connector]:
     """One connector per edge, in the order of ``edges``."""
     ports = exit_ports(boxes, edges, grid)
     routes: dict[int, list[Point]] = {}
@@ -64,9 +67,20 @@ def route_connectors(boxes: dict[str, Box], edges: list[Edge], grid: Grid, label
     for index, edge in enumerate(edges):
         label = None
         if edge.label:
-            label = _place_label(edge.label, routes[index], boxes[edge.source], boxes, labels, all_segments, grid, label_size)
+            label = _place_label(
+                edge.label,
+                routes[index],
+                boxes[edge.source],
+                boxes,
+                labels,
+                all_segments,
+                grid,
+                label_size,
+            )
             labels.append(label)
-        connectors.append(Connector(edge.source, edge.target, tuple(routes[index]), label, edge.back))
+        connectors.append(
+            Connector(edge.source, edge.target, tuple(routes[index]), label, edge.back)
+        )
     return connectors
 
 
@@ -85,11 +99,11 @@ def exit_ports(boxes: dict[str, Box], edges: list[Edge], grid: Grid) -> dict[tup
         wishes = [_port_wishes(boxes[source], boxes[e.target], e.back, boxes, grid) for e in out]
         taken: set[str] = set()
         # First wishes in the order written, then the rest take what is left.
-        for edge, wish in zip(out, wishes):
+        for edge, wish in zip(out, wishes, strict=False):
             if wish[0] not in taken:
                 ports[(edge.source, edge.target)] = wish[0]
                 taken.add(wish[0])
-        for edge, wish in zip(out, wishes):
+        for edge, wish in zip(out, wishes, strict=False):
             if (edge.source, edge.target) not in ports:
                 port = next(p for p in wish if p not in taken)
                 ports[(edge.source, edge.target)] = port
@@ -97,7 +111,9 @@ def exit_ports(boxes: dict[str, Box], edges: list[Edge], grid: Grid) -> dict[tup
     return ports
 
 
-def _port_wishes(source: Box, target: Box, back: bool, boxes: dict[str, Box], grid: Grid) -> list[str]:
+def _port_wishes(
+    source: Box, target: Box, back: bool, boxes: dict[str, Box], grid: Grid
+) -> list[str]:
     # Going round within one lane, the outer side of the diagram is the freest.
     outer = "left" if source.lane == 0 and grid.lanes > 1 else "right"
     if target.lane == source.lane:
@@ -109,8 +125,12 @@ def _port_wishes(source: Box, target: Box, back: bool, boxes: dict[str, Box], gr
             side = "left"
         return [side, _OPPOSITE[side], "bottom"]
     if target.lane == source.lane:
-        between = [b for b in boxes.values() if b.lane == source.lane and source.row < b.row < target.row]
-        return ["bottom", side, _OPPOSITE[side]] if not between else [side, _OPPOSITE[side], "bottom"]
+        between = [
+            b for b in boxes.values() if b.lane == source.lane and source.row < b.row < target.row
+        ]
+        return (
+            ["bottom", side, _OPPOSITE[side]] if not between else [side, _OPPOSITE[side], "bottom"]
+        )
     if source.kind == "decision":
         return [side, "bottom", _OPPOSITE[side]]
     return ["bottom", side, _OPPOSITE[side]]
@@ -138,7 +158,9 @@ def _tracks(low: int, high: int) -> list[int]:
     return [middle + o for o in offsets if low + CLEARANCE <= middle + o <= high - CLEARANCE]
 
 
-def _candidates(edge: Edge, port: str, boxes: dict[str, Box], grid: Grid, target_exits: set[str]) -> list[list[Point]]:
+def _candidates(
+    edge: Edge, port: str, boxes: dict[str, Box], grid: Grid, target_exits: set[str]
+) -> list[list[Point]]:
     source, target = boxes[edge.source], boxes[edge.target]
     start = _port_point(source, port)
     sx, sy = start
@@ -159,7 +181,9 @@ def _candidates(edge: Edge, port: str, boxes: dict[str, Box], grid: Grid, target
                 found += [[start, (sx, y), (tx, y), (tx, top)] for y in _tracks(*gap)]
         for x in strip_xs:
             for y1 in below_source:
-                found += [[start, (sx, y1), (x, y1), (x, y2), (tx, y2), (tx, top)] for y2 in above_target]
+                found += [
+                    [start, (sx, y1), (x, y1), (x, y2), (tx, y2), (tx, top)] for y2 in above_target
+                ]
                 if edge.back:
                     found += [[start, (sx, y1), (x, y1)] + _side_entry(target, x, target_exits)]
         return [route for route in found if route[-1] is not None]
@@ -190,7 +214,9 @@ def _simplify(points: list[Point]) -> list[Point]:
     for point in points:
         if result and point == result[-1]:
             continue
-        if len(result) >= 2 and (result[-2][0] == result[-1][0] == point[0] or result[-2][1] == result[-1][1] == point[1]):
+        if len(result) >= 2 and (
+            result[-2][0] == result[-1][0] == point[0] or result[-2][1] == result[-1][1] == point[1]
+        ):
             result[-1] = point
             continue
         result.append(point)
@@ -200,7 +226,13 @@ def _simplify(points: list[Point]) -> list[Point]:
 # --- choosing a route ----------------------------------------------------------------
 
 
-def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, placed: list[tuple[Edge, list[Point]]]) -> list[Point]:
+def _best_route(
+    edge: Edge,
+    ports: dict,
+    boxes: dict[str, Box],
+    grid: Grid,
+    placed: list[tuple[Edge, list[Point]]],
+) -> list[Point]:
     port = ports[(edge.source, edge.target)]
     target_exits = {p for (source, _), p in ports.items() if source == edge.target}
     routes = [_simplify(route) for route in _candidates(edge, port, boxes, grid, target_exits)]
@@ -210,7 +242,12 @@ def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, plac
     own = (edge.source, edge.target)
     areas = [_area(box.rect.grown(-1 if box.id in own else CLEARANCE)) for box in boxes.values()]
     # Arrows into the same box may merge; any other arrow is kept apart.
-    others = [stretch for other, route in placed if other.target != edge.target for stretch in _stretches(route)]
+    others = [
+        stretch
+        for other, route in placed
+        if other.target != edge.target
+        for stretch in _stretches(route)
+    ]
 
     # Candidates share most of their stretches (the way out of the port, the corridors),
     # so each stretch is checked against the boxes and the placed arrows only once.
@@ -249,13 +286,13 @@ def _best_route(edge: Edge, ports: dict, boxes: dict[str, Box], grid: Grid, plac
 def _base_cost(route: list[Point]) -> int:
     # A plain loop: this runs for every candidate (some 300 per arrow).
     length = 0
-    for (x1, y1), (x2, y2) in zip(route, route[1:]):
+    for (x1, y1), (x2, y2) in pairwise(route):
         length += abs(x2 - x1) + abs(y2 - y1)
     return length + BEND_COST * (len(route) - 2)
 
 
 def _segments(route: list[Point]) -> list[Segment]:
-    return list(zip(route, route[1:]))
+    return list(pairwise(route))
 
 
 # A segment in a form that is quick to compare: vertical or not, its fixed coordinate,
@@ -267,7 +304,7 @@ Area = tuple[int, int, int, int]  # x0, y0, x1, y1
 def _stretches(route: list[Point]) -> list[Stretch]:
     return [
         (True, x1, min(y1, y2), max(y1, y2)) if x1 == x2 else (False, y1, min(x1, x2), max(x1, x2))
-        for (x1, y1), (x2, y2) in zip(route, route[1:])
+        for (x1, y1), (x2, y2) in pairwise(route)
     ]
 
 
@@ -286,7 +323,11 @@ def _hits(stretch: Stretch, area: Area) -> bool:
 
 def _runs_along(a: Stretch, b: Stretch) -> bool:
     """Whether two segments lie on (nearly) the same line and share a stretch of it."""
-    return a[0] == b[0] and abs(a[1] - b[1]) < TRACK_STEP // 2 and min(a[3], b[3]) - max(a[2], b[2]) > 2
+    return (
+        a[0] == b[0]
+        and abs(a[1] - b[1]) < TRACK_STEP // 2
+        and min(a[3], b[3]) - max(a[2], b[2]) > 2
+    )
 
 
 def _crosses(a: Stretch, b: Stretch) -> bool:
@@ -297,7 +338,16 @@ def _crosses(a: Stretch, b: Stretch) -> bool:
 # --- labels --------------------------------------------------------------------------
 
 
-def _place_label(text: str, route: list[Point], source: Box, boxes: dict[str, Box], labels: list[Label], segments: list[Segment], grid: Grid, size: int) -> Label:
+def _place_label(
+    text: str,
+    route: list[Point],
+    source: Box,
+    boxes: dict[str, Box],
+    labels: list[Label],
+    segments: list[Segment],
+    grid: Grid,
+    size: int,
+) -> Label:
     """Beside the first stretch of the arrow, where the reader's eye leaves the diamond,
     else further along it; the first spot clear of boxes, other labels and arrows wins."""
     width, height = math.ceil(text_width(text, size)) + 4, size + 4
@@ -312,17 +362,33 @@ def _place_label(text: str, route: list[Point], source: Box, boxes: dict[str, Bo
                 x = x1 + along if x2 > x1 else x1 - along - width
                 spots += [Rect(x, y1 - 3 - height, width, height), Rect(x, y1 + 3, width, height)]
     bounds = Rect(0, 0, grid.width, grid.height)
-    chosen = next((spot for spot in spots if _label_free(spot, source, boxes, labels, segments, bounds)), None)
+    chosen = next(
+        (spot for spot in spots if _label_free(spot, source, boxes, labels, segments, bounds)), None
+    )
     if chosen is None:  # a crowded chart: over an arrow is still legible (the text has a halo)
-        chosen = next((spot for spot in spots if _label_free(spot, source, boxes, [], [], bounds)), None)
+        chosen = next(
+            (spot for spot in spots if _label_free(spot, source, boxes, [], [], bounds)), None
+        )
     if chosen is None:
         chosen = spots[0] if spots else Rect(route[0][0] + 4, route[0][1] + 3, width, height)
     baseline = chosen.y + (height + round(size * 0.72)) // 2
     return Label(TextLine(text, chosen.cx, baseline, size, "label"), chosen)
 
 
-def _label_free(spot: Rect, source: Box, boxes: dict[str, Box], labels: list[Label], segments: list[Segment], bounds: Rect) -> bool:
-    if spot.x < bounds.x or spot.y < bounds.y or spot.right > bounds.right or spot.bottom > bounds.bottom:
+def _label_free(
+    spot: Rect,
+    source: Box,
+    boxes: dict[str, Box],
+    labels: list[Label],
+    segments: list[Segment],
+    bounds: Rect,
+) -> bool:
+    if (
+        spot.x < bounds.x
+        or spot.y < bounds.y
+        or spot.right > bounds.right
+        or spot.bottom > bounds.bottom
+    ):
         return False
     for box in boxes.values():
         if box is source and box.kind == "decision":

@@ -108,8 +108,12 @@ def _lane(lane: Lane, index: int, diagram: Diagram) -> str:
     header_bottom = lane.header_height
     parts = []
     if index % 2 == 0:
-        parts.append(f'<rect class="fc-lane-tint" x="{rect.x}" y="{rect.y}" width="{rect.w}" height="{rect.h}"/>')
-    parts.append(f'<line class="fc-divider" x1="{rect.x}" y1="{header_bottom}" x2="{rect.right}" y2="{header_bottom}"/>')
+        parts.append(
+            f'<rect class="fc-lane-tint" x="{rect.x}" y="{rect.y}" width="{rect.w}" height="{rect.h}"/>'
+        )
+    parts.append(
+        f'<line class="fc-divider" x1="{rect.x}" y1="{header_bottom}" x2="{rect.right}" y2="{header_bottom}"/>'
+    )
     parts += [_text(line, "fc-header") for line in lane.header]
     return "\n".join(parts)
 
@@ -123,7 +127,9 @@ def _connector(connector: Connector, prefix: str) -> str:
 def _box(box: Box) -> str:
     rect = box.rect
     if box.kind == "decision":
-        points = f"{rect.cx},{rect.y} {rect.right},{rect.cy} {rect.cx},{rect.bottom} {rect.x},{rect.cy}"
+        points = (
+            f"{rect.cx},{rect.y} {rect.right},{rect.cy} {rect.cx},{rect.bottom} {rect.x},{rect.cy}"
+        )
         shape = f'<polygon class="fc-box fc-decision" points="{points}"/>'
     else:
         radius = rect.h // 2 if box.kind == "terminal" else 6

@@ -15,10 +15,10 @@ SPACE_EM = 0.3
 
 # Closing punctuation may not start a line, opening punctuation may not end one
 # (the simplest part of the Chinese line-breaking rules).
-NO_LINE_START = set("，。、；：？！）》」』】〉…％" ",.;:?!)]}%")
-NO_LINE_END = set("（《「『【〈" "([{")
+NO_LINE_START = set("，。、；：？！）》」』】〉…％,.;:?!)]}%")
+NO_LINE_END = set("（《「『【〈([{")
 # After these a line breaks between phrases, which reads better than an even split.
-PHRASE_END = set("，、；：。？！" " ,;:")
+PHRASE_END = set("，、；：。？！ ,;:")
 
 
 def char_em(char: str) -> float:

@@ -7,14 +7,13 @@ from generator.model.reference import (
     ComplainantPsychology,
     ComplaintCategory,
     ComplaintValue,
-    PersonalityType,
     CustomerType,
     ForbiddenPhrase,
     GlossaryTerm,
+    PersonalityType,
     Principle,
     ReferenceFile,
 )
-
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,8 @@ def _no_control_characters(value: str) -> str:
     if found:
         code = f"U+{ord(found.group()):04X}"
         raise PydanticCustomError(
-            "control_character", f"含有看不见的控制字符 {code}（多半来自引号里的 \\x 或 \\u 写法），请删掉它"
+            "control_character",
+            f"含有看不见的控制字符 {code}（多半来自引号里的 \\x 或 \\u 写法），请删掉它",
         )
     return value
 
@@ -53,20 +54,25 @@ def _no_control_characters(value: str) -> str:
 def _one_line(value: str) -> str:
     """A single-line field: plain text on one line, shown as the trainer reads it."""
     if _LINE_BREAK.search(value):
-        raise PydanticCustomError("one_line", "只能写一行：这里不能换行（多行的内容请写在 Markdown 字段里）")
+        raise PydanticCustomError(
+            "one_line", "只能写一行：这里不能换行（多行的内容请写在 Markdown 字段里）"
+        )
     if "\t" in value:
         raise PydanticCustomError("one_line", "不能含有 Tab 字符，请改成空格")
     found = _BIDI_CONTROL.search(value)
     if found:
         raise PydanticCustomError(
-            "bidi_control", f"含有改变文字方向的控制字符 U+{ord(found.group()):04X}，会让文字显示得和实际内容不同，请删掉它"
+            "bidi_control",
+            f"含有改变文字方向的控制字符 U+{ord(found.group()):04X}，会让文字显示得和实际内容不同，请删掉它",
         )
     return _no_control_characters(value)
 
 
 def _no_filter_separator(value: str) -> str:
     if FILTER_SEPARATOR in value:
-        raise PydanticCustomError("filter_separator", "不能含有 |（案例库的筛选用它分隔多个值），请换成别的符号")
+        raise PydanticCustomError(
+            "filter_separator", "不能含有 |（案例库的筛选用它分隔多个值），请换成别的符号"
+        )
     return value
 
 
@@ -110,11 +116,13 @@ def _balanced_html(value: str) -> str:
     if parser.open:
         tag = parser.open[-1]
         raise PydanticCustomError(
-            "unbalanced_html", f"HTML 标签 <{tag}> 没有闭合：请在这段内容末尾补上 </{tag}>，否则页面后面的内容都会显示错乱"
+            "unbalanced_html",
+            f"HTML 标签 <{tag}> 没有闭合：请在这段内容末尾补上 </{tag}>，否则页面后面的内容都会显示错乱",
         )
     if parser.stray:
         raise PydanticCustomError(
-            "unbalanced_html", f"多了一个 </{parser.stray}>：前面没有对应的 <{parser.stray}>，请删掉它"
+            "unbalanced_html",
+            f"多了一个 </{parser.stray}>：前面没有对应的 <{parser.stray}>，请删掉它",
         )
     return value
 
@@ -127,12 +135,22 @@ BALANCED_HTML = AfterValidator(_balanced_html)
 FILTER_VALUE = AfterValidator(_no_filter_separator)
 
 # Length caps keep a pasted novel (or a 5 MB accident) out of the build.
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), ONE_LINE]
+Line = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), ONE_LINE
+]
 Markdown = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), PLAIN_CHARACTERS, BALANCED_HTML
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+    PLAIN_CHARACTERS,
+    BALANCED_HTML,
 ]
 # Tags and industries are offered as filters in the case library.
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20), ONE_LINE, FILTER_VALUE]
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20),
+    ONE_LINE,
+    FILTER_VALUE,
+]
 FilterLine = Annotated[Line, FILTER_VALUE]
 
 
@@ -144,5 +162,7 @@ class StrictModel(BaseModel):
 
 Reviewed = Annotated[
     date | None,
-    Field(description="最近一次审阅这份内容的日期，例如 2026-11-23；太久没有审阅的内容会在页面上标出。"),
+    Field(
+        description="最近一次审阅这份内容的日期，例如 2026-11-23；太久没有审阅的内容会在页面上标出。"
+    ),
 ]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import FilterLine, Reviewed, Line, Markdown, Slug, StrictModel, Tag
+from generator.model.base import FilterLine, Line, Markdown, Reviewed, Slug, StrictModel, Tag
 from generator.model.question import Question
 
 
@@ -31,17 +31,22 @@ class RoleCard(StrictModel):
     """What one player of a role-play is told: who they are, what they want, how to act."""
 
     role: Line = Field(description="扮演谁，例如 801 业主陈女士（夜班护士）。")
-    brief: Markdown = Field(description="交给扮演者的情况说明：他知道什么、心里怎么想（Markdown）。")
+    brief: Markdown = Field(
+        description="交给扮演者的情况说明：他知道什么、心里怎么想（Markdown）。"
+    )
     aims: list[Line] = Field(default_factory=list, description="这个角色想达到的目的，逐条列出。")
     cues: list[Line] = Field(
-        default_factory=list, description="表演提示：什么时候更生气、什么时候可以缓和下来，逐条列出。"
+        default_factory=list,
+        description="表演提示：什么时候更生气、什么时候可以缓和下来，逐条列出。",
     )
 
 
 class RolePlay(StrictModel):
     """A role-play of the case: a customer card, a staff card and an observer sheet."""
 
-    setting: Markdown = Field(description="场景：开始前念给全组听的情况（地点、时间、发生了什么）。")
+    setting: Markdown = Field(
+        description="场景：开始前念给全组听的情况（地点、时间、发生了什么）。"
+    )
     minutes: int = Field(default=10, ge=3, le=60, description="表演时长（分钟），默认 10。")
     customer: RoleCard = Field(description="客户卡：发给扮演客户的学员。")
     staff: RoleCard = Field(description="员工卡：发给扮演客服人员的学员。")
@@ -53,8 +58,12 @@ class RolePlay(StrictModel):
         default_factory=list,
         description="观察员要留意的服务禁语编号（见 reference/forbidden-phrases.yml）；不写则用本案的 forbidden_phrases。",
     )
-    observe: list[Line] = Field(min_length=1, description="观察员要记录的具体做法，逐条列出，例如 是否说清了回电时间。")
-    debrief: list[Line] = Field(default_factory=list, description="表演结束后的复盘问题，逐条列出。")
+    observe: list[Line] = Field(
+        min_length=1, description="观察员要记录的具体做法，逐条列出，例如 是否说清了回电时间。"
+    )
+    debrief: list[Line] = Field(
+        default_factory=list, description="表演结束后的复盘问题，逐条列出。"
+    )
 
 
 class Case(StrictModel):
@@ -93,7 +102,9 @@ class Case(StrictModel):
     related_cases: list[Slug] = Field(default_factory=list, description="相关案例的编号。")
     reviewed: Reviewed = None
     quiz: list[Question] = Field(default_factory=list, description="本案例的测验题。")
-    related_procedures: list[Slug] = Field(default_factory=list, description="相关流程的编号，见 procedures/。")
+    related_procedures: list[Slug] = Field(
+        default_factory=list, description="相关流程的编号，见 procedures/。"
+    )
     role_play: RolePlay | None = Field(
         default=None, description="角色扮演：客户卡、员工卡和观察员表（培训师用，学员版不含）。"
     )

@@ -14,7 +14,9 @@ from pydantic_core import PydanticCustomError
 
 from generator.model.base import ONE_LINE, Line, Markdown, Slug, StrictModel, Tag
 
-OptionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE]
+OptionText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE
+]
 
 # The question types, each with its Chinese name (a quiz's labels, the CLI's counts; a
 # message names the type with 题 after it: 单选题).
@@ -36,7 +38,8 @@ class Option(StrictModel):
     text: OptionText = Field(description="选项内容（纯文字）。")
     correct: bool = Field(default=False, description="这是正确（或最好的）选项时写 true。")
     feedback: Markdown | None = Field(
-        default=None, description="选了这一项之后看到的反馈：为什么对或不对（情景题每个选项都必填）。"
+        default=None,
+        description="选了这一项之后看到的反馈：为什么对或不对（情景题每个选项都必填）。",
     )
 
 
@@ -46,7 +49,9 @@ class Link(StrictModel):
     case: Slug | None = Field(default=None, description="案例编号。")
     procedure: Slug | None = Field(default=None, description="流程编号。")
     step: Slug | None = Field(default=None, description="流程中的步骤编号（与 procedure 一起用）。")
-    lesson: Slug | None = Field(default=None, description="课程编号：content/lessons/ 中的文件名（不带 .md）。")
+    lesson: Slug | None = Field(
+        default=None, description="课程编号：content/lessons/ 中的文件名（不带 .md）。"
+    )
     principle: Slug | None = Field(default=None, description="投诉处理原则编号，例如 p2。")
     complaint_category: Slug | None = Field(default=None, description="投诉类别编号。")
     customer_type: Slug | None = Field(default=None, description="难缠客户类型编号。")
@@ -60,7 +65,9 @@ class Link(StrictModel):
         if self.step is not None and self.procedure is None:
             raise PydanticCustomError("link_shape", "step 要和 procedure 一起写")
         if len(targets) != 1:
-            raise PydanticCustomError("link_shape", "每条链接只能指向一处：case、procedure、lesson、principle 等选其一")
+            raise PydanticCustomError(
+                "link_shape", "每条链接只能指向一处：case、procedure、lesson、principle 等选其一"
+            )
         return self
 
     @property
@@ -69,7 +76,16 @@ class Link(StrictModel):
         return name, getattr(self, name)
 
 
-_LINK_TARGETS = ("case", "procedure", "lesson", "principle", "complaint_category", "customer_type", "forbidden_phrase", "term")
+_LINK_TARGETS = (
+    "case",
+    "procedure",
+    "lesson",
+    "principle",
+    "complaint_category",
+    "customer_type",
+    "forbidden_phrase",
+    "term",
+)
 
 
 class Question(StrictModel):
@@ -83,18 +99,27 @@ class Question(StrictModel):
     customer_says: Markdown | None = Field(
         default=None, description="情景题中客户说的话（只用于 scenario）。"
     )
-    options: list[Option] = Field(default_factory=list, description="选项（single、multiple、scenario 用）。")
-    answer: bool | None = Field(default=None, description="判断题的答案：true 对，false 错（只用于 true_false）。")
+    options: list[Option] = Field(
+        default_factory=list, description="选项（single、multiple、scenario 用）。"
+    )
+    answer: bool | None = Field(
+        default=None, description="判断题的答案：true 对，false 错（只用于 true_false）。"
+    )
     items: list[Line] = Field(
-        default_factory=list, description="排序题的各项，按正确顺序书写；页面上会打乱顺序（只用于 ordering）。"
+        default_factory=list,
+        description="排序题的各项，按正确顺序书写；页面上会打乱顺序（只用于 ordering）。",
     )
     fixed_order: bool = Field(
         default=False,
         description="true：选项按书写顺序显示（例如有“以上都对”时）；默认打乱成固定的顺序，免得正确答案总在 A。",
     )
     explanation: Markdown = Field(description="解析：为什么是这个答案（Markdown），答题后显示。")
-    see: list[Link] = Field(default_factory=list, description="解析指向的课程、案例、流程步骤或参考条目。")
-    topics: list[Tag] = Field(default_factory=list, description="主题，用于综合练习按主题抽题；不写则用题库的主题。")
+    see: list[Link] = Field(
+        default_factory=list, description="解析指向的课程、案例、流程步骤或参考条目。"
+    )
+    topics: list[Tag] = Field(
+        default_factory=list, description="主题，用于综合练习按主题抽题；不写则用题库的主题。"
+    )
 
     @model_validator(mode="after")
     def _shape_fits_type(self) -> Question:
@@ -140,10 +165,13 @@ class QuestionBank(StrictModel):
 
     id: Slug = Field(description="题库编号，必须与文件名一致，也是测验页面的网址。")
     title: Line = Field(description="测验名称，例如 投诉处理七项原则。")
-    description: Markdown | None = Field(default=None, description="测验说明（Markdown），显示在题目前面。")
+    description: Markdown | None = Field(
+        default=None, description="测验说明（Markdown），显示在题目前面。"
+    )
     topics: list[Tag] = Field(default_factory=list, description="本题库题目的默认主题。")
     lesson: Slug | None = Field(
-        default=None, description="这套题所属的课程（content/lessons/ 中的文件名，不带 .md）；课程页末尾会链接到测验。"
+        default=None,
+        description="这套题所属的课程（content/lessons/ 中的文件名，不带 .md）；课程页末尾会链接到测验。",
     )
     shuffle: bool = Field(default=False, description="true：每次打开页面时打乱选项顺序。")
     pass_mark: int | None = Field(

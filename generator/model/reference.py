@@ -81,7 +81,9 @@ class GlossaryTerm(StrictModel):
 
     id: Slug = Field(description="术语编号。")
     term: Line = Field(description="术语。")
-    aliases: list[Line] = Field(default_factory=list, description="正文中的其他写法，也会链接到这个术语。")
+    aliases: list[Line] = Field(
+        default_factory=list, description="正文中的其他写法，也会链接到这个术语。"
+    )
     definition: Markdown = Field(description="释义。")
 
 

@@ -23,7 +23,13 @@ BLOCK_LINKS: dict[str, tuple[str, ...]] = {
     "quiz": ("bank", "case"),
 }
 _LINK_FIELDS = ("lesson", "case", "bank", "procedure")
-_KIND_NAMES = {"lesson": "讲授", "case": "案例研读", "discussion": "讨论", "role_play": "角色扮演", "quiz": "测验"}
+_KIND_NAMES = {
+    "lesson": "讲授",
+    "case": "案例研读",
+    "discussion": "讨论",
+    "role_play": "角色扮演",
+    "quiz": "测验",
+}
 
 
 class AgendaBlock(StrictModel):
@@ -37,11 +43,15 @@ class AgendaBlock(StrictModel):
         )
     )
     title: Line = Field(description="这一段的名称，印在议程上，例如 投诉处理七项原则。")
-    lesson: Slug | None = Field(default=None, description="用到的课程：content/lessons/ 中的文件名（不带 .md）。")
+    lesson: Slug | None = Field(
+        default=None, description="用到的课程：content/lessons/ 中的文件名（不带 .md）。"
+    )
     case: Slug | None = Field(default=None, description="用到的案例编号，见 cases/。")
     bank: Slug | None = Field(default=None, description="用到的题库编号，见 questions/。")
     procedure: Slug | None = Field(default=None, description="用到的流程编号，见 procedures/。")
-    notes: Markdown | None = Field(default=None, description="给培训师的做法提示：怎样开场、分组、收尾（Markdown）。")
+    notes: Markdown | None = Field(
+        default=None, description="给培训师的做法提示：怎样开场、分组、收尾（Markdown）。"
+    )
 
     @model_validator(mode="after")
     def _link_fits_kind(self) -> AgendaBlock:
@@ -49,24 +59,34 @@ class AgendaBlock(StrictModel):
         given = [name for name in _LINK_FIELDS if getattr(self, name) is not None]
         name = _KIND_NAMES[self.kind]
         if not any(link in allowed for link in given):
-            raise PydanticCustomError("block_link", f"{name}环节要写明用到的 {' 或 '.join(allowed)}")
+            raise PydanticCustomError(
+                "block_link", f"{name}环节要写明用到的 {' 或 '.join(allowed)}"
+            )
         if self.kind == "quiz" and self.bank is not None and self.case is not None:
-            raise PydanticCustomError("block_link", "测验环节只写一处：bank（题库）或 case（案例的测验）")
+            raise PydanticCustomError(
+                "block_link", "测验环节只写一处：bank（题库）或 case（案例的测验）"
+            )
         return self
 
     @property
     def links(self) -> list[tuple[str, str]]:
         """(field, id) of every item the block names, in field order."""
-        return [(name, getattr(self, name)) for name in _LINK_FIELDS if getattr(self, name) is not None]
+        return [
+            (name, getattr(self, name)) for name in _LINK_FIELDS if getattr(self, name) is not None
+        ]
 
 
 class Material(StrictModel):
     """One thing to print or bring for a session: a site printout, or anything else."""
 
     checklist: Slug | None = Field(default=None, description="打印某个流程的检查表：填流程编号。")
-    form: Slug | None = Field(default=None, description="打印某张表单：填表单编号，例如 complaint-record。")
+    form: Slug | None = Field(
+        default=None, description="打印某张表单：填表单编号，例如 complaint-record。"
+    )
     quiz_sheet: Slug | None = Field(default=None, description="打印某个题库的试卷：填题库编号。")
-    role_play: Slug | None = Field(default=None, description="打印某个案例的角色扮演卡：填案例编号（案例要有 role_play）。")
+    role_play: Slug | None = Field(
+        default=None, description="打印某个案例的角色扮演卡：填案例编号（案例要有 role_play）。"
+    )
     case: Slug | None = Field(default=None, description="打印某个案例的全文：填案例编号。")
     item: Line | None = Field(default=None, description="其他要准备的东西，例如 计时器、白板笔。")
     copies: Line | None = Field(default=None, description="份数，例如 每人一份、每组一套。")
@@ -76,7 +96,8 @@ class Material(StrictModel):
         given = [name for name in MATERIAL_KINDS if getattr(self, name) is not None]
         if len(given) != 1:
             raise PydanticCustomError(
-                "material_shape", "每项材料只写一样：checklist、form、quiz_sheet、role_play、case、item 选其一"
+                "material_shape",
+                "每项材料只写一样：checklist、form、quiz_sheet、role_play、case、item 选其一",
             )
         return self
 
@@ -92,14 +113,21 @@ MATERIAL_KINDS = ("checklist", "form", "quiz_sheet", "role_play", "case", "item"
 class Session(StrictModel):
     """A training session plan: goal, audience, a timed agenda and what to print."""
 
-    id: Slug = Field(description="培训计划编号，必须与文件名一致，也是页面的网址，例如 complaint-first-contact。")
+    id: Slug = Field(
+        description="培训计划编号，必须与文件名一致，也是页面的网址，例如 complaint-first-contact。"
+    )
     title: Line = Field(description="培训名称，例如 第一次接待投诉。")
     goal: Markdown = Field(description="培训目标：学员结束时能做到什么（Markdown）。")
     audience: Line = Field(description="对象，例如 入职一个月内的前台客服，8～16 人。")
-    duration: int = Field(ge=10, le=480, description="总时长（分钟），必须等于议程各段分钟数之和，例如 90。")
-    stage: Line | None = Field(default=None, description="对应学习路线的哪一步，例如 第三步：处理投诉。")
-    preparation: list[Line] = Field(default_factory=list, description="培训前要做的准备，逐条列出。")
+    duration: int = Field(
+        ge=10, le=480, description="总时长（分钟），必须等于议程各段分钟数之和，例如 90。"
+    )
+    stage: Line | None = Field(
+        default=None, description="对应学习路线的哪一步，例如 第三步：处理投诉。"
+    )
+    preparation: list[Line] = Field(
+        default_factory=list, description="培训前要做的准备，逐条列出。"
+    )
     agenda: list[AgendaBlock] = Field(min_length=1, description="议程：按时间顺序排列的各段。")
     materials: list[Material] = Field(default_factory=list, description="要打印或准备的材料。")
     reviewed: Reviewed = None
-

@@ -12,7 +12,13 @@ from generator.render.cases import ReferenceIndex, case_page, library_page, refe
 from generator.render.memo import RenderMemo, remember
 from generator.render.page import LIBRARY_URI, PROCEDURES_URI, GeneratedPage, RenderSettings
 from generator.render.procedures import form_sheet, procedure_and_checklist, procedures_index_page
-from generator.render.quizzes import bank_quiz, case_quiz, lesson_quiz_note, one_quiz_pages, quiz_list_pages
+from generator.render.quizzes import (
+    bank_quiz,
+    case_quiz,
+    lesson_quiz_note,
+    one_quiz_pages,
+    quiz_list_pages,
+)
 from generator.render.sessions import trainer_pages
 from generator.render.templating import md_text, render_template
 
@@ -29,7 +35,9 @@ __all__ = [
 ]
 
 
-def render_pages(kb: KnowledgeBase, settings: RenderSettings, memo: RenderMemo | None = None) -> list[GeneratedPage]:
+def render_pages(
+    kb: KnowledgeBase, settings: RenderSettings, memo: RenderMemo | None = None
+) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order.
 
     With a ``memo`` (the preview), a page group whose sources are the same parsed documents
@@ -40,12 +48,31 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings, memo: RenderMemo |
     sources = _Sources(kb)
     if memo is not None:
         memo.start()
-    pages = [remember(memo, "library", sources.cases + sources.reference, (), lambda: library_page(kb, index))]
+    pages = [
+        remember(
+            memo, "library", sources.cases + sources.reference, (), lambda: library_page(kb, index)
+        )
+    ]
     for cf in sorted(kb.cases, key=lambda c: c.case.id):
         case = cf.case
-        used = (cf.doc, *sources.reference, *sources.of_cases(case.related_cases), *sources.of_procedures(case.related_procedures))
-        pages.append(remember(memo, f"case {case.id}", used, (settings,), lambda cf=cf: case_page(cf, index, settings)))
-    pages += remember(memo, "reference", sources.reference + sources.cases, (), lambda: reference_pages(kb, index))
+        used = (
+            cf.doc,
+            *sources.reference,
+            *sources.of_cases(case.related_cases),
+            *sources.of_procedures(case.related_procedures),
+        )
+        pages.append(
+            remember(
+                memo,
+                f"case {case.id}",
+                used,
+                (settings,),
+                lambda cf=cf: case_page(cf, index, settings),
+            )
+        )
+    pages += remember(
+        memo, "reference", sources.reference + sources.cases, (), lambda: reference_pages(kb, index)
+    )
     pages += _procedure_pages(kb, index, settings, sources, memo)
     pages += _quiz_pages(kb, index, settings, sources, memo)
     # Session plans and role-play cards: none in the trainee edition.
@@ -58,15 +85,29 @@ def render_pages(kb: KnowledgeBase, settings: RenderSettings, memo: RenderMemo |
 def _procedure_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
     if not kb.procedures and not kb.forms:
         return []
-    pages = [remember(memo, "procedures", sources.procedures + sources.forms, (), lambda: procedures_index_page(kb))]
+    pages = [
+        remember(
+            memo,
+            "procedures",
+            sources.procedures + sources.forms,
+            (),
+            lambda: procedures_index_page(kb),
+        )
+    ]
     forms_by_id = {f.form.id: f.form for f in kb.forms}
     for pf in sorted(kb.procedures, key=lambda p: p.procedure.title):
         procedure = pf.procedure
-        used = (pf.doc, *sources.of_forms(procedure.forms), *sources.of_cases(procedure.related_cases))
+        used = (
+            pf.doc,
+            *sources.of_forms(procedure.forms),
+            *sources.of_cases(procedure.related_cases),
+        )
         make = lambda pf=pf: procedure_and_checklist(pf, forms_by_id, index, settings)  # noqa: E731
         pages += remember(memo, f"procedure {procedure.id}", used, (settings,), make)
     for ff in sorted(kb.forms, key=lambda f: f.form.title):
-        pages.append(remember(memo, f"form {ff.form.id}", (ff.doc,), (), lambda ff=ff: form_sheet(ff)))
+        pages.append(
+            remember(memo, f"form {ff.form.id}", (ff.doc,), (), lambda ff=ff: form_sheet(ff))
+        )
     return pages
 
 
@@ -76,8 +117,24 @@ def _quiz_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
     banks = sorted(kb.banks, key=lambda b: b.bank.id)
     cases = [cf for cf in sorted(kb.cases, key=lambda c: c.case.id) if cf.case.quiz]
     for name, source, questions, make in [
-        *((f"bank {b.bank.id}", b.doc, b.bank.questions, lambda b=b: bank_quiz(b, index, kb.lessons)) for b in banks),
-        *((f"case quiz {c.case.id}", c.doc, c.case.quiz, lambda c=c: case_quiz(c, index, kb.lessons)) for c in cases),
+        *(
+            (
+                f"bank {b.bank.id}",
+                b.doc,
+                b.bank.questions,
+                lambda b=b: bank_quiz(b, index, kb.lessons),
+            )
+            for b in banks
+        ),
+        *(
+            (
+                f"case quiz {c.case.id}",
+                c.doc,
+                c.case.quiz,
+                lambda c=c: case_quiz(c, index, kb.lessons),
+            )
+            for c in cases
+        ),
     ]:
         used = (source, *sources.reference, *sources.linked_from(questions))
         make_pages = lambda make=make: _quiz_and_pages(make(), settings.trainer)  # noqa: E731
@@ -85,7 +142,9 @@ def _quiz_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
         quizzes.append(quiz)
         quiz_pages += pages
     # The lists print every quiz: they are made again when any quiz was.
-    lists = remember(memo, "quiz lists", quizzes, (settings,), lambda: quiz_list_pages(quizzes, settings))
+    lists = remember(
+        memo, "quiz lists", quizzes, (settings,), lambda: quiz_list_pages(quizzes, settings)
+    )
     # The quiz list first, then each quiz's pages, then practice and progress.
     return lists[:1] + quiz_pages + lists[1:]
 

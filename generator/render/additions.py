@@ -22,7 +22,9 @@ class PageAdditions:
         self.terms = glossary_terms(kb) if kb else []
         # Lessons are pages of docs_dir; where they sit in it, as a page uri prefix.
         try:
-            self.lessons_prefix = lessons_dir.relative_to(docs_dir.resolve()).as_posix().rstrip("/") + "/"
+            self.lessons_prefix = (
+                lessons_dir.relative_to(docs_dir.resolve()).as_posix().rstrip("/") + "/"
+            )
         except ValueError:
             self.lessons_prefix = "\0"  # lessons outside docs_dir: no page is a lesson
 

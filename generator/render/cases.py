@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from generator.knowledge_base import CaseFile, KnowledgeBase
 from generator.render.page import LIBRARY_URI, GeneratedPage, RenderSettings
+from generator.render.templating import render_template
 from generator.review import Review
 from generator.settings import HOME_INDUSTRY
-from generator.render.templating import render_template
 
 
 class ReferenceIndex:
@@ -17,7 +17,8 @@ class ReferenceIndex:
     def __init__(self, kb: KnowledgeBase, settings: RenderSettings | None = None):
         self.lessons_folder = (settings or RenderSettings()).lessons_folder
         self.entries = {
-            kind: {entry.id: entry for entry in ref.content.entries} for kind, ref in kb.reference.items()
+            kind: {entry.id: entry for entry in ref.content.entries}
+            for kind, ref in kb.reference.items()
         }
         self.cases_by_id = {cf.case.id: cf.case for cf in kb.cases}
         self.procedures_by_id = {pf.procedure.id: pf.procedure for pf in kb.procedures}
@@ -42,7 +43,9 @@ class ReferenceIndex:
 
 
 def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
-    cases = sorted((cf.case for cf in kb.cases), key=lambda c: (c.industry != HOME_INDUSTRY, c.title))
+    cases = sorted(
+        (cf.case for cf in kb.cases), key=lambda c: (c.industry != HOME_INDUSTRY, c.title)
+    )
     principles = sorted(index.entries.get("principles", {}).values(), key=lambda p: p.number)
     categories = list(index.entries.get("complaint-categories", {}).values())
     markdown = render_template(
@@ -57,24 +60,38 @@ def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
     return GeneratedPage(LIBRARY_URI, markdown, in_nav=True)
 
 
-def case_page(case_file: CaseFile, index: ReferenceIndex, settings: RenderSettings) -> GeneratedPage:
+def case_page(
+    case_file: CaseFile, index: ReferenceIndex, settings: RenderSettings
+) -> GeneratedPage:
     case = case_file.case
     principles = [(index.entry("principles", use.principle), use) for use in case.principles]
     markdown = render_template(
         "case.md.j2",
         case=case,
         principles=sorted(principles, key=lambda pair: pair[0].number),
-        categories=[index.entry("complaint-categories", ref_id) for ref_id in case.complaint_categories],
+        categories=[
+            index.entry("complaint-categories", ref_id) for ref_id in case.complaint_categories
+        ],
         customer_types=[index.entry("customer-types", ref_id) for ref_id in case.customer_types],
-        forbidden_phrases=[index.entry("forbidden-phrases", ref_id) for ref_id in case.forbidden_phrases],
-        related=[index.cases_by_id[ref_id] for ref_id in case.related_cases if ref_id in index.cases_by_id],
+        forbidden_phrases=[
+            index.entry("forbidden-phrases", ref_id) for ref_id in case.forbidden_phrases
+        ],
+        related=[
+            index.cases_by_id[ref_id]
+            for ref_id in case.related_cases
+            if ref_id in index.cases_by_id
+        ],
         procedures=[index.procedures_by_id[ref_id] for ref_id in case.related_procedures],
         source=case_file.doc.display,
         review=Review(case.reviewed, settings.today, settings.stale_after_days),
         trainer=settings.trainer,
     )
     return GeneratedPage(
-        f"cases/{case.id}.md", markdown, in_nav=False, source=case_file.doc.display, parent=LIBRARY_URI
+        f"cases/{case.id}.md",
+        markdown,
+        in_nav=False,
+        source=case_file.doc.display,
+        parent=LIBRARY_URI,
     )
 
 
@@ -92,5 +109,7 @@ def reference_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedP
             cases_for=lambda ref_id, kind=kind: index.cases_for.get((kind, ref_id), []),
             source=ref.doc.display,
         )
-        pages.append(GeneratedPage(f"reference/{kind}.md", markdown, in_nav=True, source=ref.doc.display))
+        pages.append(
+            GeneratedPage(f"reference/{kind}.md", markdown, in_nav=True, source=ref.doc.display)
+        )
     return pages

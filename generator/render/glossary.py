@@ -63,7 +63,12 @@ def link_terms(markdown: str, terms: list[Term], glossary_href: str) -> str:
     for index, line in enumerate(lines):
         if _FENCE.match(line):
             in_fence = not in_fence
-        elif not in_fence and mentions.search(line) and not _SKIPPED_LINE.match(line) and not line.startswith("    " * 2):
+        elif (
+            not in_fence
+            and mentions.search(line)
+            and not _SKIPPED_LINE.match(line)
+            and not line.startswith("    " * 2)
+        ):
             linkable.append(index)
     # Only terms those lines mention can be linked: looking for the others on every
     # line was most of this function's time.
@@ -85,7 +90,7 @@ def _mention_pattern(terms: tuple[Term, ...]) -> re.Pattern:
 def _link_line(line: str, pending: list[Term], href: str) -> str:
     pieces, position = [], 0
     for match in _PROTECTED.finditer(line):
-        pieces.append((line[position:match.start()], True))
+        pieces.append((line[position : match.start()], True))
         pieces.append((match.group(0), False))
         position = match.end()
     pieces.append((line[position:], True))
@@ -102,7 +107,11 @@ def _link_text(text: str, pending: list[Term], href: str) -> str:
         for term in pending:
             for word in term.words:
                 index = text.find(word)
-                if index != -1 and (best is None or index < best[0] or (index == best[0] and len(word) > len(best[1]))):
+                if index != -1 and (
+                    best is None
+                    or index < best[0]
+                    or (index == best[0] and len(word) > len(best[1]))
+                ):
                     best = (index, word, term)
         if best is None:
             return text
@@ -112,7 +121,7 @@ def _link_text(text: str, pending: list[Term], href: str) -> str:
         # inside the title as the end of the link (then an anchor is left dangling).
         title = term.definition.translate(_TITLE_SAFE)
         link = f'[{word}]({href}#{term.id} "{title}")'
-        rest = _link_text(text[index + len(word):], pending, href)
+        rest = _link_text(text[index + len(word) :], pending, href)
         return text[:index] + link + rest
     return text
 

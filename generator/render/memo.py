@@ -41,6 +41,12 @@ class RenderMemo:
         self._groups, self._used = self._used, {}
 
 
-def remember(memo: RenderMemo | None, name: str, sources: Iterable[object], values: tuple, make: Callable[[], T]) -> T:
+def remember(
+    memo: RenderMemo | None,
+    name: str,
+    sources: Iterable[object],
+    values: tuple,
+    make: Callable[[], T],
+) -> T:
     """``make()``, or its earlier result when ``memo`` knows the same sources and values."""
     return make() if memo is None else memo.get(name, sources, values, make)

@@ -69,7 +69,11 @@ class RenderSettings:
 
     def link(self, from_uri: str, to_uri: str) -> str:
         """A relative href between two pages, for raw HTML that Markdown does not rewrite."""
-        start = posixpath.dirname(self.site_path(from_uri).rstrip("/") + "/x") if self.directory_urls else posixpath.dirname(self.site_path(from_uri))
+        start = (
+            posixpath.dirname(self.site_path(from_uri).rstrip("/") + "/x")
+            if self.directory_urls
+            else posixpath.dirname(self.site_path(from_uri))
+        )
         target = self.site_path(to_uri)
         relative = posixpath.relpath(target or ".", start or ".")
         if self.directory_urls and target.endswith("/") and relative != ".":

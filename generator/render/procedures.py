@@ -28,7 +28,9 @@ class StepView:
     next: list[tuple[str | None, int, str, str]]
 
 
-def procedure_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings) -> list[GeneratedPage]:
+def procedure_pages(
+    kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings
+) -> list[GeneratedPage]:
     if not kb.procedures and not kb.forms:
         return []
     forms_by_id = {f.form.id: f.form for f in kb.forms}
@@ -63,7 +65,10 @@ def step_views(procedure) -> list[StepView]:
 
 
 def procedure_and_checklist(
-    procedure_file: ProcedureFile, forms_by_id: dict, index: ReferenceIndex, settings: RenderSettings
+    procedure_file: ProcedureFile,
+    forms_by_id: dict,
+    index: ReferenceIndex,
+    settings: RenderSettings,
 ) -> list[GeneratedPage]:
     procedure, source = procedure_file.procedure, procedure_file.doc.display
     page_uri = f"procedures/{procedure.id}.md"
@@ -77,15 +82,28 @@ def procedure_and_checklist(
         review=Review(procedure.reviewed, settings.today, settings.stale_after_days),
     )
     # Both charts go in the page; the style sheet shows the column below 600 px.
-    charts = dict(flowchart=Markup(procedure_svg(procedure)), flowchart_column=Markup(column_svg(procedure)))
+    charts = dict(
+        flowchart=Markup(procedure_svg(procedure)), flowchart_column=Markup(column_svg(procedure))
+    )
     page = render_template("procedure.md.j2", **charts, **view)
     url = settings.page_url(page_uri)
     qr = qr_svg(url, f"扫码打开在线流程：{procedure.title}") if url else None
     checklist = render_template("checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view)
     return [
-        GeneratedPage(page_uri, page, in_nav=False, source=source, parent=PROCEDURES_URI, trusted=tuple(charts.values())),
         GeneratedPage(
-            f"print/checklists/{procedure.id}.md", checklist, in_nav=False, source=source, parent=PROCEDURES_URI,
+            page_uri,
+            page,
+            in_nav=False,
+            source=source,
+            parent=PROCEDURES_URI,
+            trusted=tuple(charts.values()),
+        ),
+        GeneratedPage(
+            f"print/checklists/{procedure.id}.md",
+            checklist,
+            in_nav=False,
+            source=source,
+            parent=PROCEDURES_URI,
             trusted=(qr,) if qr else (),
         ),
     ]
@@ -95,5 +113,9 @@ def form_sheet(form_file: FormFile) -> GeneratedPage:
     form = form_file.form
     markdown = render_template("form.md.j2", form=form, source=form_file.doc.display)
     return GeneratedPage(
-        f"print/forms/{form.id}.md", markdown, in_nav=False, source=form_file.doc.display, parent=PROCEDURES_URI
+        f"print/forms/{form.id}.md",
+        markdown,
+        in_nav=False,
+        source=form_file.doc.display,
+        parent=PROCEDURES_URI,
     )

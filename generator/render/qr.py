@@ -11,4 +11,6 @@ def qr_svg(url: str, caption: str) -> Markup:
     """An inline SVG QR code for ``url``, black on white whatever the theme."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=caption)
-    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="' + str(Markup.escape(caption)) + '" ', 1))
+    return Markup(
+        svg.replace("<svg ", '<svg role="img" aria-label="' + str(Markup.escape(caption)) + '" ', 1)
+    )

@@ -69,7 +69,9 @@ class Quiz:
         return "../" * self.id.count("/")
 
 
-def quiz_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings) -> list[GeneratedPage]:
+def quiz_pages(
+    kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings
+) -> list[GeneratedPage]:
     quizzes = build_quizzes(kb, index)
     lists = quiz_list_pages(quizzes, settings)
     # The quiz list first, then each quiz's pages, then practice and progress.
@@ -82,7 +84,9 @@ def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[Gener
         return []
     quiz_list = render_template("quizzes.md.j2", quizzes=quizzes, trainer=settings.trainer)
     pages = [GeneratedPage(QUIZZES_URI, quiz_list, in_nav=True)]
-    pages.append(GeneratedPage(MIX_URI, _mix_page(quizzes, settings), in_nav=False, parent=QUIZZES_URI))
+    pages.append(
+        GeneratedPage(MIX_URI, _mix_page(quizzes, settings), in_nav=False, parent=QUIZZES_URI)
+    )
     # The progress table is raw HTML (Markdown is not processed in table cells), so its
     # links are made here, for the site's URL style.
     rows = [(quiz, settings.link("quizzes/progress.md", quiz.uri)) for quiz in quizzes]
@@ -104,7 +108,9 @@ def one_quiz_pages(quiz: Quiz, trainer: bool = True) -> list[GeneratedPage]:
 
 def lesson_quiz_note(kb: KnowledgeBase, lesson_id: str) -> str | None:
     """Markdown to append to a lesson page that has a question bank, linking to its quiz."""
-    banks = [b.bank for b in sorted(kb.banks, key=lambda b: b.bank.id) if b.bank.lesson == lesson_id]
+    banks = [
+        b.bank for b in sorted(kb.banks, key=lambda b: b.bank.id) if b.bank.lesson == lesson_id
+    ]
     if not banks:
         return None
     return render_template("lesson-quiz.md.j2", banks=banks)
@@ -163,21 +169,43 @@ def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:
 def bank_quiz(bank_file: BankFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     bank = bank_file.bank
     quiz = Quiz(
-        bank.id, bank.title, bank.description, bank.shuffle, list(bank.topics), source=bank_file.doc.display, pass_mark=bank.pass_mark
+        bank.id,
+        bank.title,
+        bank.description,
+        bank.shuffle,
+        list(bank.topics),
+        source=bank_file.doc.display,
+        pass_mark=bank.pass_mark,
     )
-    quiz.questions = [_view(n, q, index, lessons, quiz.topics) for n, q in enumerate(bank.questions, start=1)]
+    quiz.questions = [
+        _view(n, q, index, lessons, quiz.topics) for n, q in enumerate(bank.questions, start=1)
+    ]
     return quiz
 
 
 def case_quiz(case_file: CaseFile, index: ReferenceIndex, lessons: dict[str, str]) -> Quiz:
     case = case_file.case
-    quiz = Quiz(f"cases/{case.id}", f"案例测验：{case.title}", None, False, ["案例"], case_id=case.id, source=case_file.doc.display)
-    quiz.questions = [_view(n, q, index, lessons, quiz.topics) for n, q in enumerate(case.quiz, start=1)]
+    quiz = Quiz(
+        f"cases/{case.id}",
+        f"案例测验：{case.title}",
+        None,
+        False,
+        ["案例"],
+        case_id=case.id,
+        source=case_file.doc.display,
+    )
+    quiz.questions = [
+        _view(n, q, index, lessons, quiz.topics) for n, q in enumerate(case.quiz, start=1)
+    ]
     return quiz
 
 
 def _view(
-    number: int, question: Question, index: ReferenceIndex, lessons: dict[str, str], quiz_topics: list[str]
+    number: int,
+    question: Question,
+    index: ReferenceIndex,
+    lessons: dict[str, str],
+    quiz_topics: list[str],
 ) -> QuestionView:
     items = list(enumerate(question.items))
     if items:
@@ -221,7 +249,9 @@ def answer_text(question: Question, letters: dict[int, str]) -> str:
     return "、".join(sorted(letters[i] for i in question.correct_indexes))
 
 
-def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -> list[tuple[str, str]]:
+def _links(
+    question: Question, index: ReferenceIndex, lessons: dict[str, str]
+) -> list[tuple[str, str]]:
     links = []
     for link in question.see:
         name, ref_id = link.target
@@ -231,7 +261,12 @@ def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -
             procedure = index.procedures_by_id[ref_id]
             if link.step:
                 step = next(s for s in procedure.steps if s.id == link.step)
-                links.append((f"流程：{procedure.title} · {step.title}", f"procedures/{ref_id}.md#{link.step}"))
+                links.append(
+                    (
+                        f"流程：{procedure.title} · {step.title}",
+                        f"procedures/{ref_id}.md#{link.step}",
+                    )
+                )
             else:
                 links.append((f"流程：{procedure.title}", f"procedures/{ref_id}.md"))
         elif name == "lesson":
@@ -240,6 +275,10 @@ def _links(question: Question, index: ReferenceIndex, lessons: dict[str, str]) -
             kind = REFERENCE_LINKS[name]
             label = REFERENCE_KINDS[kind].name
             entry = index.entry(kind, ref_id)
-            title = getattr(entry, "title", None) or getattr(entry, "term", None) or getattr(entry, "phrase", ref_id)
+            title = (
+                getattr(entry, "title", None)
+                or getattr(entry, "term", None)
+                or getattr(entry, "phrase", ref_id)
+            )
             links.append((f"{label}：{title}", f"reference/{kind}.md#{ref_id}"))
     return links

@@ -14,8 +14,20 @@ from generator.render.page import GeneratedPage, RenderSettings
 from generator.render.templating import render_template
 
 SESSIONS_URI = "sessions/index.md"
-KIND_NAMES = {"lesson": "讲授", "case": "案例研读", "discussion": "讨论", "role_play": "角色扮演", "quiz": "测验"}
-_MATERIAL_NAMES = {"checklist": "检查表", "form": "表单", "quiz_sheet": "试卷", "role_play": "角色扮演卡", "case": "案例"}
+KIND_NAMES = {
+    "lesson": "讲授",
+    "case": "案例研读",
+    "discussion": "讨论",
+    "role_play": "角色扮演",
+    "quiz": "测验",
+}
+_MATERIAL_NAMES = {
+    "checklist": "检查表",
+    "form": "表单",
+    "quiz_sheet": "试卷",
+    "role_play": "角色扮演卡",
+    "case": "案例",
+}
 
 
 def role_play_uri(case_id: str) -> str:
@@ -40,7 +52,9 @@ class MaterialView:
     copies: str | None
 
 
-def trainer_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings, sources, memo) -> list[GeneratedPage]:
+def trainer_pages(
+    kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings, sources, memo
+) -> list[GeneratedPage]:
     """Every page of the session kit, each group remembered under the documents it reads."""
     if not settings.trainer:
         return []
@@ -51,14 +65,28 @@ def trainer_pages(kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSett
     if not role_plays and not sessions and not has_quizzes:
         return []
     everything = (*sources.cases, *(sf.doc for sf in sessions))
-    pages = [remember(memo, "sessions", everything, (), lambda: sessions_index_page(sessions, role_plays))]
+    pages = [
+        remember(
+            memo, "sessions", everything, (), lambda: sessions_index_page(sessions, role_plays)
+        )
+    ]
     documents = (*sources.cases, *sources.procedures, *sources.forms, *(bf.doc for bf in kb.banks))
     for sf in sessions:
         make = lambda sf=sf: session_pages(sf, kb, index)  # noqa: E731
-        pages += remember(memo, f"session {sf.session.id}", (sf.doc, *documents), (tuple(sorted(kb.lessons.items())),), make)
+        pages += remember(
+            memo,
+            f"session {sf.session.id}",
+            (sf.doc, *documents),
+            (tuple(sorted(kb.lessons.items())),),
+            make,
+        )
     for cf in role_plays:
         used = (cf.doc, *sources.reference)
-        pages.append(remember(memo, f"role-play {cf.case.id}", used, (), lambda cf=cf: role_play_sheet(cf, index)))
+        pages.append(
+            remember(
+                memo, f"role-play {cf.case.id}", used, (), lambda cf=cf: role_play_sheet(cf, index)
+            )
+        )
     return pages
 
 
@@ -71,21 +99,41 @@ def sessions_index_page(sessions: list[SessionFile], role_plays: list[CaseFile])
     return GeneratedPage(SESSIONS_URI, markdown, in_nav=False)
 
 
-def session_pages(session_file: SessionFile, kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
+def session_pages(
+    session_file: SessionFile, kb: KnowledgeBase, index: ReferenceIndex
+) -> list[GeneratedPage]:
     """A plan's page and its one-page printout."""
     session, source = session_file.session, session_file.doc.display
     titles = _Titles(kb, index)
     blocks, elapsed = [], 0
     for block in session.agenda:
         start, elapsed = elapsed, elapsed + block.minutes
-        blocks.append(BlockView(block, KIND_NAMES[block.kind], _clock(start), _clock(elapsed), titles.block_links(block)))
+        blocks.append(
+            BlockView(
+                block,
+                KIND_NAMES[block.kind],
+                _clock(start),
+                _clock(elapsed),
+                titles.block_links(block),
+            )
+        )
     materials = [titles.material(m.target, m.copies) for m in session.materials]
     view = dict(session=session, blocks=blocks, materials=materials, source=source)
     uri = f"sessions/{session.id}.md"
     return [
-        GeneratedPage(uri, render_template("session.md.j2", **view), in_nav=False, source=source, parent=SESSIONS_URI),
         GeneratedPage(
-            f"print/{uri}", render_template("session-sheet.md.j2", **view), in_nav=False, source=source, parent=SESSIONS_URI
+            uri,
+            render_template("session.md.j2", **view),
+            in_nav=False,
+            source=source,
+            parent=SESSIONS_URI,
+        ),
+        GeneratedPage(
+            f"print/{uri}",
+            render_template("session-sheet.md.j2", **view),
+            in_nav=False,
+            source=source,
+            parent=SESSIONS_URI,
         ),
     ]
 
@@ -96,7 +144,9 @@ def role_play_sheet(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage
     role_play = case.role_play
     principle_ids = role_play.principles or [use.principle for use in case.principles]
     phrase_ids = role_play.forbidden_phrases or list(case.forbidden_phrases)
-    principles = sorted((index.entry("principles", ref_id) for ref_id in principle_ids), key=lambda p: p.number)
+    principles = sorted(
+        (index.entry("principles", ref_id) for ref_id in principle_ids), key=lambda p: p.number
+    )
     markdown = render_template(
         "role-play.md.j2",
         case=case,
@@ -106,7 +156,11 @@ def role_play_sheet(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage
         source=case_file.doc.display,
     )
     return GeneratedPage(
-        role_play_uri(case.id), markdown, in_nav=False, source=case_file.doc.display, parent=SESSIONS_URI
+        role_play_uri(case.id),
+        markdown,
+        in_nav=False,
+        source=case_file.doc.display,
+        parent=SESSIONS_URI,
     )
 
 
@@ -137,7 +191,9 @@ class _Titles:
             elif block.kind == "role_play":
                 links.append((f"角色扮演卡：{self.cases[ref_id].title}", role_play_uri(ref_id)))
             elif block.kind == "quiz":
-                links.append((f"案例测验：{self.cases[ref_id].title}", f"quizzes/cases/{ref_id}.md"))
+                links.append(
+                    (f"案例测验：{self.cases[ref_id].title}", f"quizzes/cases/{ref_id}.md")
+                )
             else:
                 links.append((f"案例：{self.cases[ref_id].title}", f"cases/{ref_id}.md"))
         return links

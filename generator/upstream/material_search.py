@@ -18,10 +18,10 @@ Delete when: Material's search can be replaced by configuration (or the site lea
 
 from __future__ import annotations
 
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from material.plugins.search.plugin import SearchIndex
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 SHIM = "assets/training/vendor/iframe-worker-shim.js"
@@ -66,7 +66,9 @@ def serve_shim_locally(config: MkDocsConfig) -> None:
     polyfills = config.extra.get("polyfills", [])
     if not any("iframe-worker" in str(url) for url in polyfills):
         # Material would then load the shim some other way, perhaps from a CDN.
-        raise PluginError("Material 的 offline 插件结构已变：找不到 iframe-worker 垫片（见 generator/upstream/material_search.py）")
+        raise PluginError(
+            "Material 的 offline 插件结构已变：找不到 iframe-worker 垫片（见 generator/upstream/material_search.py）"
+        )
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(url) else url for url in polyfills]
 
 

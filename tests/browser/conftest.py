@@ -83,7 +83,9 @@ def read_cases(root: Path = ROOT) -> dict[str, CaseSummary]:
 def cases() -> dict[str, CaseSummary]:
     found = read_cases()
     if SAND_PIT not in found:
-        pytest.fail(f"the project has no cases/{SAND_PIT}.yml: the browser stories start from that case")
+        pytest.fail(
+            f"the project has no cases/{SAND_PIT}.yml: the browser stories start from that case"
+        )
     return found
 
 
@@ -126,7 +128,11 @@ def build_site(project: Path, site: Path, **env: str) -> None:
     """`mkdocs build --strict` of a fixture project; extra environment variables in env."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project, env={**mkdocs_env(), **env}, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env={**mkdocs_env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
 
@@ -182,7 +188,9 @@ def browser():
 
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
     finally:

@@ -89,7 +89,12 @@ def seed_progress(context) -> None:
     """Stored quiz results, so that the progress page shows every status it can."""
     records = {
         QUIZ_BANK: {"best": 3, "total": 3, "bestDate": "2025-01-01T08:00:00Z", "attempts": 1},
-        "forbidden-phrases": {"best": 1, "total": 5, "bestDate": "2025-01-02T08:00:00Z", "attempts": 2},
+        "forbidden-phrases": {
+            "best": 1,
+            "total": 5,
+            "bestDate": "2025-01-02T08:00:00Z",
+            "attempts": 2,
+        },
     }
     script = "".join(
         f"localStorage.setItem({json.dumps('tk-quiz:v1:' + quiz)}, {json.dumps(json.dumps(record))});"
@@ -100,7 +105,9 @@ def seed_progress(context) -> None:
 
 def answer_questions(page) -> None:
     """Check one question right and one wrong, so both feedback colours are on the page."""
-    questions = page.locator("fieldset.tk-q[data-type='single'], fieldset.tk-q[data-type='true_false']")
+    questions = page.locator(
+        "fieldset.tk-q[data-type='single'], fieldset.tk-q[data-type='true_false']"
+    )
     assert questions.count() >= 2, "the quiz needs two single-choice or true/false questions"
     for index, right in ((0, True), (1, False)):
         question = questions.nth(index)
@@ -174,4 +181,6 @@ def test_no_serious_accessibility_violation(new_context, base_url, search, kind,
     violations = [rule for rule in run_axe(page) if rule["impact"] in FAILING_IMPACTS]
 
     where = f"{page.url} ({kind}, {scheme}, {'360x740' if phone else '1280x800'})"
-    assert not violations, "axe-core found serious or critical violations:\n" + report(violations, where)
+    assert not violations, "axe-core found serious or critical violations:\n" + report(
+        violations, where
+    )

@@ -26,7 +26,7 @@ MARKDOWN_PAYLOADS = [
     '<img src="x.png" onerror="window.__pwned = \'onerror\'">',
     "[点我](javascript:window.__pwned='link')",
     "<a href=\"javascript:alert('link')\">点我</a>",
-    '<svg onload="window.__pwned = \'svg\'"></svg>',
+    "<svg onload=\"window.__pwned = 'svg'\"></svg>",
     '<iframe src="javascript:alert(1)"></iframe>',
     '<div style="background:url(javascript:alert(1))" onmouseover="window.__pwned = \'hover\'">悬停</div>',
     "带属性的段落\n{: onmouseover=\"window.__pwned = 'attr-list'\" }",
@@ -50,21 +50,30 @@ CASE = {
     "principles": [{"principle": "p1", "verdict": "applied", "note": _markdown("原则说明")}],
     "scenario": _markdown("案情经过"),
     "went_wrong": [_markdown("做错")],
-    "discussion": [{"question": "讨论 <script>alert(1)</script>", "trainer_notes": _markdown("提示")}],
+    "discussion": [
+        {"question": "讨论 <script>alert(1)</script>", "trainer_notes": _markdown("提示")}
+    ],
     "quiz": [
         {
             "id": "hostile-q1",
             "type": "single",
             "prompt": "题干 <img src=x onerror=alert(1)>",
             "options": [
-                {"text": "选项 <script>alert(1)</script>", "correct": True, "feedback": _markdown("反馈")},
+                {
+                    "text": "选项 <script>alert(1)</script>",
+                    "correct": True,
+                    "feedback": _markdown("反馈"),
+                },
                 {"text": "另一个选项"},
             ],
             "explanation": _markdown("解释"),
         }
     ],
 }
-GLOSSARY = {"title": "术语表", "entries": [{"id": "hostile-term", "term": "首问负责", "definition": _markdown("释义")}]}
+GLOSSARY = {
+    "title": "术语表",
+    "entries": [{"id": "hostile-term", "term": "首问负责", "definition": _markdown("释义")}],
+}
 
 
 def _yaml(data: dict) -> str:
@@ -85,24 +94,42 @@ def hostile_project(tmp_path_factory) -> Path:
     return project
 
 
-PAGES = ["", "cases/", "cases/hostile/", "quizzes/cases/hostile/", "reference/glossary/", "lessons/hostile/",
-         "print/quizzes/cases/hostile-key/"]
+PAGES = [
+    "",
+    "cases/",
+    "cases/hostile/",
+    "quizzes/cases/hostile/",
+    "reference/glossary/",
+    "lessons/hostile/",
+    "print/quizzes/cases/hostile-key/",
+]
 
 
 def _visit(context, url: str) -> list[str]:
     """Open each page, hover and click what can be; what ran or left the site."""
     events: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url)
-                  else (events.append(f"outside request: {route.request.url}"), route.abort())[1])
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(url)
+            else (events.append(f"outside request: {route.request.url}"), route.abort())[1]
+        ),
+    )
     page = context.new_page()
-    page.on("dialog", lambda dialog: (events.append(f"dialog on {page.url}: {dialog.message}"), dialog.dismiss()))
+    page.on(
+        "dialog",
+        lambda dialog: (events.append(f"dialog on {page.url}: {dialog.message}"), dialog.dismiss()),
+    )
     for path in PAGES:
         page.goto(url + path, wait_until="load")
         # A pointer over everything: any inline handler left would run now.
         page.evaluate("""document.querySelectorAll('article *').forEach(element => {
             for (const type of ['mouseover', 'focus', 'click']) element.dispatchEvent(new Event(type));
         })""")
-        for link in page.locator("a[href^='javascript'], [action^='javascript'], [src^='javascript']").all():
+        for link in page.locator(
+            "a[href^='javascript'], [action^='javascript'], [src^='javascript']"
+        ).all():
             events.append(f"javascript: URL on {path}: {link.evaluate('e => e.outerHTML')[:80]}")
         page.wait_for_timeout(200)
         if pwned := page.evaluate("window.__pwned"):
@@ -125,7 +152,11 @@ def test_raw_html_is_the_authors_choice(hostile_project, tmp_path, new_context):
     raw = tmp_path / "raw"
     shutil.copytree(hostile_project, raw)
     config = raw / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - training\n", "  - training:\n      raw_html: true\n"))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - training\n", "  - training:\n      raw_html: true\n"
+        )
+    )
     site = tmp_path / "site"
     build_site(raw, site)
     with serving(site) as url:

@@ -17,9 +17,16 @@ pytestmark = pytest.mark.browser
 def partial_tags(cases) -> list[str]:
     """Tags that some cases carry and others do not, most used first."""
     counts = Counter(tag for case in cases.values() for tag in set(case.tags))
-    tags = [tag for tag, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if count < len(cases)]
+    tags = [
+        tag
+        for tag, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if count < len(cases)
+    ]
     if len(tags) < 2:
-        pytest.fail("the library stories need two tags that only some cases carry; the project has " + repr(tags))
+        pytest.fail(
+            "the library stories need two tags that only some cases carry; the project has "
+            + repr(tags)
+        )
     return tags
 
 
@@ -28,7 +35,9 @@ def tagged(cases, tag: str) -> set[str]:
 
 
 def visible_case_ids(page) -> set[str]:
-    hrefs = page.locator(".tk-card:visible h3 a:not(.headerlink)").evaluate_all("links => links.map(a => a.href)")
+    hrefs = page.locator(".tk-card:visible h3 a:not(.headerlink)").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
     return {re.search(r"/cases/([^/]+)/", href).group(1) for href in hrefs}
 
 
@@ -65,10 +74,14 @@ def test_changing_a_filter_updates_the_list_the_count_and_the_link(page, base_ur
     assert query_of(page) == {"tag": [second]}
 
     # Narrowing further by complaint category keeps both filters in the link.
-    category = next((c for case_id in sorted(tagged(cases, second)) for c in cases[case_id].categories), None)
+    category = next(
+        (c for case_id in sorted(tagged(cases, second)) for c in cases[case_id].categories), None
+    )
     assert category, f"no case tagged {second} names a complaint category"
     page.locator("select[name=category]").select_option(category)
-    expected = {case.id for case in cases.values() if second in case.tags and category in case.categories}
+    expected = {
+        case.id for case in cases.values() if second in case.tags and category in case.categories
+    }
     expect_count(page, len(expected), len(cases))
     assert visible_case_ids(page) == expected
     assert query_of(page) == {"tag": [second], "category": [category]}
@@ -78,8 +91,12 @@ def test_filters_that_match_nothing_say_so(page, base_url, cases):
     tags = sorted({tag for case in cases.values() for tag in case.tags})
     categories = sorted({c for case in cases.values() for c in case.categories})
     tag, category = next(
-        ((tag, category) for tag in tags for category in categories
-         if not any(tag in case.tags and category in case.categories for case in cases.values())),
+        (
+            (tag, category)
+            for tag in tags
+            for category in categories
+            if not any(tag in case.tags and category in case.categories for case in cases.values())
+        ),
         (None, None),
     )
     assert tag, "every tag meets every complaint category: no empty combination to try"
@@ -117,9 +134,10 @@ def test_without_javascript_every_case_is_listed_and_links_work(new_context, bas
         response = page.request.get(href)
         assert response.ok, f"{href} answered {response.status}"
         case_id = re.search(r"/cases/([^/]+)/$", href).group(1)
-        assert cases[case_id].title in html.unescape(response.text()), f"{href} is not the page of {case_id}"
+        assert cases[case_id].title in html.unescape(response.text()), (
+            f"{href} is not the page of {case_id}"
+        )
     sand_pit = cases["sand-pit"]
     page.locator(".tk-card").get_by_role("link", name=sand_pit.title, exact=True).click()
     page.wait_for_url(f"{base_url}cases/sand-pit/")
     expect(page.locator("article h1")).to_contain_text(sand_pit.title)
-

@@ -62,12 +62,16 @@ def test_search_requests_only_the_site(site_only, base_url, site_dir, search):
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
     # A page that is only read downloads nothing of the search index.
-    assert not [url for url in urls if "/pagefind/" in url], "the search index loads before anyone searches"
+    assert not [url for url in urls if "/pagefind/" in url], (
+        "the search index loads before anyone searches"
+    )
 
     search(page, "投诉")
     page.wait_for_load_state("networkidle")
 
-    assert not foreign(urls, base_url), "requests that leave the site:\n" + "\n".join(foreign(urls, base_url))
+    assert not foreign(urls, base_url), "requests that leave the site:\n" + "\n".join(
+        foreign(urls, base_url)
+    )
     # The query fetched index chunks from the site, not the whole index.
     chunks = {url for url in urls if "/pagefind/index/" in url}
     assert chunks, "the search did not use the site's Pagefind index"

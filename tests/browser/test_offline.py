@@ -134,7 +134,12 @@ def until_idle(server: SiteServer, quiet: float = 2.0, limit: float = 30.0) -> d
 
 @pytest.mark.parametrize("path", FIRST_VISIT_PAGES, ids=lambda path: path or "home")
 def test_first_visit_of_the_shipped_site_stays_under_500_kb(site_dir, new_context, path):
-    context = new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = new_context(
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     page = context.new_page()
     with counting(site_dir) as server:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -142,8 +147,12 @@ def test_first_visit_of_the_shipped_site_stays_under_500_kb(site_dir, new_contex
         wait_until_offline_ready(page)
         sent = until_idle(server)
     total = sum(sent.values())
-    largest = ", ".join(f"{p} {n / 1000:.0f}" for p, n in sorted(sent.items(), key=lambda item: -item[1])[:5])
-    print(f"\nfirst visit of /{path}: {total / 1000:.0f} KB in {len(sent)} responses (largest KB: {largest})")
+    largest = ", ".join(
+        f"{p} {n / 1000:.0f}" for p, n in sorted(sent.items(), key=lambda item: -item[1])[:5]
+    )
+    print(
+        f"\nfirst visit of /{path}: {total / 1000:.0f} KB in {len(sent)} responses (largest KB: {largest})"
+    )
     assert "/sw.js" in sent  # the service worker was installed, and counted
     assert total <= FIRST_VISIT_BUDGET, largest
 
@@ -167,7 +176,11 @@ def test_saved_pack_opens_procedures_checklists_and_search_offline(served, new_c
     assert "走访" in page.locator("h1").inner_text()
     assert page.locator(".tk-flowchart svg").count() >= 1
     # Saved pages say so.
-    assert page.locator("[data-tk-offline] [role=status]").inner_text().startswith("已保存，可离线使用")
+    assert (
+        page.locator("[data-tk-offline] [role=status]")
+        .inner_text()
+        .startswith("已保存，可离线使用")
+    )
 
     page.goto(base + f"print/checklists/{PROCEDURE}/")
     assert "检查表" in page.locator("h1").inner_text()
@@ -176,7 +189,9 @@ def test_saved_pack_opens_procedures_checklists_and_search_offline(served, new_c
 
     # Search answers from the pack's own index.
     links = search_for(page, "走访", via_icon=True)
-    assert any(f"procedures/{PROCEDURE}" in (link.get_attribute("href") or "") for link in links.all())
+    assert any(
+        f"procedures/{PROCEDURE}" in (link.get_attribute("href") or "") for link in links.all()
+    )
     links.first.click()
     page.wait_for_load_state()
     assert "走访" in page.locator("article").inner_text()
@@ -207,7 +222,9 @@ def test_a_new_build_replaces_the_cached_copy(served, new_context):
     assert "第二版的首页" in page.locator("article").inner_text()
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     page.wait_for_function(
-        f"(old) => {builds}.then(keys => keys.length === 1 && keys[0] !== old[0])", arg=first_caches, timeout=30_000
+        f"(old) => {builds}.then(keys => keys.length === 1 && keys[0] !== old[0])",
+        arg=first_caches,
+        timeout=30_000,
     )
     page.context.set_offline(True)
     page.reload()

@@ -41,7 +41,9 @@ SCREENS = {
 
 def page_of_kind(site: Path, pattern: str) -> str:
     if "*" not in pattern:
-        assert (site / pattern / "index.html").is_file(), f"the built site has no {pattern or 'home page'}"
+        assert (site / pattern / "index.html").is_file(), (
+            f"the built site has no {pattern or 'home page'}"
+        )
         return pattern
     found = sorted(path.parent for path in site.glob(pattern + "index.html"))
     assert found, f"the built site has no page matching {pattern}"
@@ -52,7 +54,10 @@ def errors_on(page, url: str) -> list[str]:
     """Open url and wait until the page is idle: every page error and console error met."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on("console", lambda message: message.type == "error" and errors.append(f"console error: {message.text}"))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and errors.append(f"console error: {message.text}"),
+    )
     page.goto(url)
     page.wait_for_load_state("networkidle")
     # Scripts bound to Material's document$ run once the page has loaded.

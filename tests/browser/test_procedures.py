@@ -39,7 +39,9 @@ def step_ids(procedure: str) -> list[str]:
 
 
 @pytest.mark.browser
-def test_on_a_phone_the_flowchart_is_one_column_with_every_step_and_no_sideways_scroll(mobile_page, base_url):
+def test_on_a_phone_the_flowchart_is_one_column_with_every_step_and_no_sideways_scroll(
+    mobile_page, base_url
+):
     mobile_page.goto(f"{base_url}procedures/{PROCEDURE}/")
     assert mobile_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
     # The swimlanes give way to the one column drawn for a phone.
@@ -103,12 +105,17 @@ def test_clicking_a_flowchart_box_lands_on_its_step(page, base_url):
 
 
 @pytest.mark.browser
-def test_checklist_prints_on_two_a4_pages_with_a_qr_code_and_no_site_chrome(new_context, site_with_url):
-    from tests.browser.conftest import QuietHandler, SiteServer
+def test_checklist_prints_on_two_a4_pages_with_a_qr_code_and_no_site_chrome(
+    new_context, site_with_url
+):
     import functools
     import threading
 
-    server = SiteServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_with_url)))
+    from tests.browser.conftest import QuietHandler, SiteServer
+
+    server = SiteServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_with_url))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -116,7 +123,10 @@ def test_checklist_prints_on_two_a4_pages_with_a_qr_code_and_no_site_chrome(new_
         reader = pdf_of(page, f"{base}print/checklists/{PROCEDURE}/")
         text = pdf_text(reader)
         assert len(reader.pages) <= 2
-        assert all(abs(float(p.mediabox.width) - 595.3) < 2 and abs(float(p.mediabox.height) - 841.9) < 2 for p in reader.pages)
+        assert all(
+            abs(float(p.mediabox.width) - 595.3) < 2 and abs(float(p.mediabox.height) - 841.9) < 2
+            for p in reader.pages
+        )
         assert "扫码查看在线流程" in text
         assert f"{SITE_URL}procedures/{PROCEDURE}/" in text.replace("\n", "")
         assert page.locator("svg.segno").count() == 1

@@ -34,8 +34,18 @@ KEY = "tk-quiz:v1:"
 
 # tests/fixtures/quiz/questions/basics.yml, as the values of the inputs (option indexes).
 BASICS = "basics"
-RIGHT = {"basics-single": ["0"], "basics-multiple": ["0", "1"], "basics-scenario": ["1"], "basics-true-false": ["false"]}
-WRONG = {"basics-single": ["1"], "basics-multiple": ["0"], "basics-scenario": ["0"], "basics-true-false": ["true"]}
+RIGHT = {
+    "basics-single": ["0"],
+    "basics-multiple": ["0", "1"],
+    "basics-scenario": ["1"],
+    "basics-true-false": ["false"],
+}
+WRONG = {
+    "basics-single": ["1"],
+    "basics-multiple": ["0"],
+    "basics-scenario": ["0"],
+    "basics-true-false": ["true"],
+}
 ORDERING = "basics-ordering"
 ORDER = ["0", "1", "2", "3"]  # items are written in the right order in the bank
 TOTAL = len(RIGHT) + 1
@@ -59,7 +69,9 @@ def build(project: Path, site_url: str | None = None) -> Path:
     site.mkdir(exist_ok=True)
     if site_url:
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8") + f"site_url: {site_url}\n", encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8") + f"site_url: {site_url}\n", encoding="utf-8"
+        )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
@@ -69,7 +81,9 @@ def build(project: Path, site_url: str | None = None) -> Path:
         timeout=300,
     )
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict of {project.name} failed:\n{result.stderr}{result.stdout}")
+        pytest.fail(
+            f"mkdocs build --strict of {project.name} failed:\n{result.stderr}{result.stdout}"
+        )
     return site
 
 
@@ -82,7 +96,9 @@ def built_and_served(project: Path):
     """
     site = project / "site"
     site.mkdir(exist_ok=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
+    )
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         build(project, site_url=url)
@@ -137,7 +153,11 @@ def answer(page, question_id: str, values: list[str]) -> None:
 
 
 def shown_order(page, question_id: str) -> list[str]:
-    return question(page, question_id).locator("ol.tk-q__order > li").evaluate_all("items => items.map(i => i.dataset.item)")
+    return (
+        question(page, question_id)
+        .locator("ol.tk-q__order > li")
+        .evaluate_all("items => items.map(i => i.dataset.item)")
+    )
 
 
 def focused(page) -> dict:
@@ -162,8 +182,12 @@ def order_by_keyboard(page, question_id: str, key: str = "Enter") -> None:
         question(page, question_id).locator(f'li[data-item="{item}"] [data-move="up"]').focus()
         while (position := shown_order(page, question_id).index(item)) > place:
             page.keyboard.press(key)
-            assert shown_order(page, question_id).index(item) == position - 1, "one press moves one place"
-            assert focused(page) == {"move": "up", "item": item}, "the focus stays on the pressed button"
+            assert shown_order(page, question_id).index(item) == position - 1, (
+                "one press moves one place"
+            )
+            assert focused(page) == {"move": "up", "item": item}, (
+                "the focus stays on the pressed button"
+            )
             expect(announced(page)).to_contain_text(f"移到第 {position} 位")
     assert shown_order(page, question_id) == ORDER
 
@@ -207,7 +231,9 @@ def test_checking_without_a_choice_asks_for_one(quiz_page, quiz_url):
     expect(result(page, "basics-single")).to_contain_text("回答正确")
 
 
-def test_a_wrong_choice_shows_its_feedback_the_explanation_and_locks_the_question(quiz_page, quiz_url):
+def test_a_wrong_choice_shows_its_feedback_the_explanation_and_locks_the_question(
+    quiz_page, quiz_url
+):
     page = quiz_page
     page.goto(f"{quiz_url}quizzes/{BASICS}/")
     single = question(page, "basics-single")
@@ -238,7 +264,9 @@ def test_a_multiple_choice_is_right_only_with_every_right_option(quiz_page, quiz
 
     answer(page, "basics-multiple", WRONG["basics-multiple"])  # one of the two right options
     expect(result(page, "basics-multiple")).to_contain_text("回答错误")
-    expect(question(page, "basics-multiple").locator(".tk-q__mark")).to_have_text(["✓ 正确答案", "✓ 正确答案"])
+    expect(question(page, "basics-multiple").locator(".tk-q__mark")).to_have_text(
+        ["✓ 正确答案", "✓ 正确答案"]
+    )
 
     page.reload()
     answer(page, "basics-multiple", RIGHT["basics-multiple"])
@@ -253,7 +281,9 @@ def test_a_multiple_choice_is_right_only_with_every_right_option(quiz_page, quiz
 def test_a_scenario_reply_gets_the_feedback_written_for_it(quiz_page, quiz_url):
     page = quiz_page
     page.goto(f"{quiz_url}quizzes/{BASICS}/")
-    expect(question(page, "basics-scenario").locator(".tk-q__customer")).to_contain_text("水管漏了三天了")
+    expect(question(page, "basics-scenario").locator(".tk-q__customer")).to_contain_text(
+        "水管漏了三天了"
+    )
 
     answer(page, "basics-scenario", RIGHT["basics-scenario"])
 
@@ -262,7 +292,9 @@ def test_a_scenario_reply_gets_the_feedback_written_for_it(quiz_page, quiz_url):
     expect(result(page, "basics-scenario")).not_to_contain_text("这是服务禁语")
     # The feedback is Markdown rendered, not raw asterisks, under the letter shown for the
     # chosen reply (options are shown in a mixed order, so the letter is read off the page).
-    label = question(page, "basics-scenario").locator(f'input[value="{RIGHT["basics-scenario"][0]}"] + .tk-q__letter')
+    label = question(page, "basics-scenario").locator(
+        f'input[value="{RIGHT["basics-scenario"][0]}"] + .tk-q__letter'
+    )
     expect(result(page, "basics-scenario").locator("strong")).to_have_text(label.inner_text())
 
 
@@ -305,7 +337,7 @@ def test_a_wrong_order_says_where_each_item_belongs(quiz_page, quiz_url):
     check(page, ORDERING)  # an ordering question can always be checked
 
     expect(result(page, ORDERING)).to_contain_text("回答错误")
-    places_right = sum(item == right for item, right in zip(shown, ORDER))
+    places_right = sum(item == right for item, right in zip(shown, ORDER, strict=True))
     expect(result(page, ORDERING)).to_contain_text(f"有 {places_right} / 4 项位置正确")
     marks = question(page, ORDERING).locator(".tk-q__mark")
     for position, item in enumerate(shown):
@@ -326,18 +358,24 @@ def test_a_finished_quiz_is_scored_and_its_best_score_kept(quiz_page, quiz_url):
 
     expect(footer).to_be_visible()
     expect(page.locator(".tk-quiz__score")).to_contain_text(f"得分 {TOTAL - 1} / {TOTAL}")
-    expect(page.locator(".tk-quiz__best")).to_have_text(f"最好成绩 {TOTAL - 1} / {TOTAL}（{today()}）")
+    expect(page.locator(".tk-quiz__best")).to_have_text(
+        f"最好成绩 {TOTAL - 1} / {TOTAL}（{today()}）"
+    )
 
     # Back later: the questions are fresh, the best score is still there.
     page.reload()
-    expect(page.locator(".tk-quiz__best")).to_have_text(f"最好成绩 {TOTAL - 1} / {TOTAL}（{today()}）")
+    expect(page.locator(".tk-quiz__best")).to_have_text(
+        f"最好成绩 {TOTAL - 1} / {TOTAL}（{today()}）"
+    )
     expect(footer).to_be_hidden()
     expect(page.locator(".tk-q__verdict")).to_have_count(0)
 
     page.get_by_role("link", name="我的进度").click()
     page.wait_for_url("**/quizzes/progress/")
     expect(progress_row(page, BASICS).locator(".tk-progress__status")).to_have_text("已完成")
-    expect(progress_row(page, BASICS).locator(".tk-progress__best")).to_have_text(f"{TOTAL - 1} / {TOTAL}")
+    expect(progress_row(page, BASICS).locator(".tk-progress__best")).to_have_text(
+        f"{TOTAL - 1} / {TOTAL}"
+    )
     expect(progress_row(page, BASICS).locator(".tk-progress__date")).to_have_text(today())
     expect(progress_row(page, "shuffled").locator(".tk-progress__status")).to_have_text("未开始")
     expect(page.locator(".tk-progress__summary")).to_have_text("已完成 1 / 2 套")
@@ -353,7 +391,12 @@ def test_a_finished_quiz_is_scored_and_its_best_score_kept(quiz_page, quiz_url):
     expect(page.locator(".tk-quiz__score")).not_to_contain_text("新的最好成绩")
     expect(page.locator(".tk-quiz__best")).to_have_text(f"最好成绩 {TOTAL} / {TOTAL}（{today()}）")
     assert stored(page, BASICS) == {
-        "best": TOTAL, "total": TOTAL, "bestDate": today(), "last": 0, "lastDate": today(), "attempts": 3,
+        "best": TOTAL,
+        "total": TOTAL,
+        "bestDate": today(),
+        "last": 0,
+        "lastDate": today(),
+        "attempts": 3,
     }
 
     page.goto(f"{quiz_url}quizzes/progress/")
@@ -376,7 +419,9 @@ def test_retry_starts_the_quiz_afresh(quiz_page, quiz_url):
     expect(page.locator("[data-tk-check]:visible")).to_have_count(TOTAL)
     assert page.locator(".tk-quiz input:checked").count() == 0
     assert page.locator(".tk-quiz input:disabled").count() == 0
-    assert shown_order(page, ORDERING) == start, "without data-shuffle the items go back to where they were"
+    assert shown_order(page, ORDERING) == start, (
+        "without data-shuffle the items go back to where they were"
+    )
     # The second attempt is scored and saved like the first.
     answer_all(page, WRONG, ordering_right=False)
     expect(page.locator(".tk-quiz__score")).to_contain_text(f"得分 0 / {TOTAL}")
@@ -392,12 +437,16 @@ def test_shuffled_options_keep_letters_feedback_and_answer_in_step(quiz_page, qu
         options = single.locator(".tk-q__options > li").evaluate_all(
             "items => items.map(i => [i.querySelector('input').value, i.querySelector('.tk-q__letter').textContent])"
         )
-        assert [letter for _, letter in options] == [f"{c}." for c in "ABCDEF"], "letters follow the order on screen"
+        assert [letter for _, letter in options] == [f"{c}." for c in "ABCDEF"], (
+            "letters follow the order on screen"
+        )
         letter_of = dict(options)
         feedback = single.locator(".tk-q__feedbacks > li").evaluate_all(
             "items => items.map(i => [i.dataset.for, i.querySelector('strong').textContent])"
         )
-        assert [letter for _, letter in feedback] == [f"{c}." for c in "ABCDEF"], "feedback is listed A to F"
+        assert [letter for _, letter in feedback] == [f"{c}." for c in "ABCDEF"], (
+            "feedback is listed A to F"
+        )
         assert all(letter_of[value] == letter for value, letter in feedback)
         assert single.locator(".tk-q__key").text_content() == letter_of["1"].rstrip(".")
         return [value for value, _ in options]
@@ -526,9 +575,14 @@ def practice_project(root: Path, extra: int = 0) -> Path:
     """The quiz fixture plus a case quiz; `extra` more questions in the basics bank and the case quiz."""
     quiz_project(root)
     case = root / "cases" / "late-repair.yml"
-    case.write_text(case.read_text(encoding="utf-8") + CASE_QUIZ + more_questions(extra, "case-extra"), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8") + CASE_QUIZ + more_questions(extra, "case-extra"),
+        encoding="utf-8",
+    )
     bank = root / "questions" / f"{BASICS}.yml"
-    bank.write_text(bank.read_text(encoding="utf-8") + more_questions(extra, "basics-extra"), encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8") + more_questions(extra, "basics-extra"), encoding="utf-8"
+    )
     return root
 
 
@@ -549,7 +603,10 @@ def start_practice(page, topic: str, count: str = "10") -> None:
 def quiz_pages_fetched(page) -> list[str]:
     """Start recording the quiz pages the page fetches; the list fills as it goes."""
     fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(request.url) if "/quizzes/" in request.url else None)
+    page.on(
+        "request",
+        lambda request: fetched.append(request.url) if "/quizzes/" in request.url else None,
+    )
     return fetched
 
 
@@ -563,16 +620,23 @@ def test_mixed_practice_draws_by_topic_and_is_not_saved(quiz_page, quiz_url):
 
     # Only two questions carry 流程: the ordering question and the shuffled bank's.
     expect(shown).to_have_count(2)
-    assert sorted(shown.evaluate_all("qs => qs.map(q => q.dataset.tkQuestion)")) == [ORDERING, "shuffled-single"]
+    assert sorted(shown.evaluate_all("qs => qs.map(q => q.dataset.tkQuestion)")) == [
+        ORDERING,
+        "shuffled-single",
+    ]
     expect(shown.locator("legend")).to_have_text([r"第 1 题 · 排序题", r"第 2 题 · 单选题"])
     expect(page.locator("section.tk-mix__topic:visible h2")).to_have_text(["流程"])
     expect(page.locator(".tk-mix__status")).to_contain_text("只有 2 题")
-    expect(page.locator("details.tk-q__answer:visible")).to_have_count(0)  # answers wait for a check
+    expect(page.locator("details.tk-q__answer:visible")).to_have_count(
+        0
+    )  # answers wait for a check
 
     start_practice(page, "", "5")
 
     expect(shown).to_have_count(5)
-    expect(shown.locator("legend")).to_have_text([re.compile(f"^第 {n} 题 · ") for n in range(1, 6)])
+    expect(shown.locator("legend")).to_have_text(
+        [re.compile(f"^第 {n} 题 · ") for n in range(1, 6)]
+    )
     for fieldset in shown.all():
         if fieldset.get_attribute("data-type") != "ordering":
             fieldset.locator("input").first.check()
@@ -600,7 +664,9 @@ def test_mixed_practice_fetches_only_the_quiz_pages_it_draws_from(quiz_page, pra
     expect(shown).to_have_count(TOTAL + 2)
     expect(page.locator(".tk-mix__status")).to_contain_text(f"只有 {TOTAL + 2} 题")
     assert fetched[2:] == [f"{practice_url}quizzes/shuffled/"]
-    assert len(set(shown.evaluate_all("qs => qs.map(q => q.id)"))) == TOTAL + 2, "each question once"
+    assert len(set(shown.evaluate_all("qs => qs.map(q => q.id)"))) == TOTAL + 2, (
+        "each question once"
+    )
 
 
 def test_a_drawn_question_links_where_it_does_on_its_own_quiz_page(quiz_page, practice_url):
@@ -608,7 +674,10 @@ def test_a_drawn_question_links_where_it_does_on_its_own_quiz_page(quiz_page, pr
     links = question(page, CASE_QUESTION).locator(".tk-q__links a")
     page.goto(f"{practice_url}quizzes/cases/late-repair/")
     on_quiz_page = links.evaluate_all("links => links.map(a => a.href)")
-    assert on_quiz_page == [f"{practice_url}cases/lost-key/", f"{practice_url}reference/principles/#p1"]
+    assert on_quiz_page == [
+        f"{practice_url}cases/lost-key/",
+        f"{practice_url}reference/principles/#p1",
+    ]
 
     page.goto(f"{practice_url}quizzes/mix/")
     page.wait_for_load_state("networkidle")  # Material reads sitemap.xml before it intercepts links
@@ -639,7 +708,9 @@ def test_mixed_practice_works_after_instant_navigation(quiz_page, practice_url):
 
     expect(page.locator(".tk-quiz__score")).to_contain_text(f"得分 {TOTAL - 1} / {TOTAL - 1}")
     expect(page.locator(".tk-quiz__score")).to_contain_text("全部答对")
-    expect(result(page, "basics-scenario")).to_contain_text("先道歉")  # the feedback of the reply chosen
+    expect(result(page, "basics-scenario")).to_contain_text(
+        "先道歉"
+    )  # the feedback of the reply chosen
     page.locator("[data-tk-retry]").click()
     expect(page.locator("[data-tk-check]:visible")).to_have_count(TOTAL - 1)
 
@@ -666,7 +737,10 @@ def test_a_copy_opened_from_files_says_practice_needs_the_site_served(quiz_page,
     # The copy made for files has no instant navigation (it needs a server too).
     project = practice_project(tmp_path / "files")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    - navigation.instant\n", ""), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    - navigation.instant\n", ""),
+        encoding="utf-8",
+    )
     site = build(project)
     page = quiz_page
     page.goto((site / "quizzes" / "mix" / "index.html").as_uri())
@@ -696,8 +770,22 @@ def test_progress_is_cleared_only_after_confirmation(quiz_page, quiz_url):
     page.goto(f"{quiz_url}quizzes/progress/")
     expect(page.locator("[data-tk-progress-clear]")).to_be_hidden()  # nothing to clear yet
     records = {
-        BASICS: {"best": TOTAL, "total": TOTAL, "bestDate": "2026-01-05", "last": 2, "lastDate": "2026-01-06", "attempts": 2},
-        "shuffled": {"best": 0, "total": 1, "bestDate": "2026-01-04", "last": 0, "lastDate": "2026-01-04", "attempts": 1},
+        BASICS: {
+            "best": TOTAL,
+            "total": TOTAL,
+            "bestDate": "2026-01-05",
+            "last": 2,
+            "lastDate": "2026-01-06",
+            "attempts": 2,
+        },
+        "shuffled": {
+            "best": 0,
+            "total": 1,
+            "bestDate": "2026-01-04",
+            "last": 0,
+            "lastDate": "2026-01-04",
+            "attempts": 1,
+        },
     }
     page.evaluate(
         "records => { for (const [id, r] of Object.entries(records)) localStorage.setItem('tk-quiz:v1:' + id, JSON.stringify(r));"
@@ -706,8 +794,12 @@ def test_progress_is_cleared_only_after_confirmation(quiz_page, quiz_url):
     )
     page.reload()
     cells = ".tk-progress__status, .tk-progress__best, .tk-progress__date"
-    expect(progress_row(page, BASICS).locator(cells)).to_have_text(["满分", f"{TOTAL} / {TOTAL}", "2026-01-05"])
-    expect(progress_row(page, "shuffled").locator(cells)).to_have_text(["已完成", "0 / 1", "2026-01-04"])
+    expect(progress_row(page, BASICS).locator(cells)).to_have_text(
+        ["满分", f"{TOTAL} / {TOTAL}", "2026-01-05"]
+    )
+    expect(progress_row(page, "shuffled").locator(cells)).to_have_text(
+        ["已完成", "0 / 1", "2026-01-04"]
+    )
     expect(page.locator(".tk-progress__summary")).to_have_text("已完成 2 / 2 套，其中满分 1 套")
     clear = page.locator("[data-tk-progress-clear]")
 
@@ -722,7 +814,9 @@ def test_progress_is_cleared_only_after_confirmation(quiz_page, quiz_url):
     expect(progress_row(page, "shuffled").locator(".tk-progress__status")).to_have_text("未开始")
     expect(page.locator(".tk-progress__summary")).to_contain_text("已完成 0 / 2 套")
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('tk-quiz:'))") == []
-    assert page.evaluate("localStorage.getItem('other-site-setting')") == "x", "only the quiz records go"
+    assert page.evaluate("localStorage.getItem('other-site-setting')") == "x", (
+        "only the quiz records go"
+    )
 
 
 def test_progress_page_links_every_quiz_by_its_title(quiz_page, quiz_url):
@@ -787,18 +881,28 @@ CONTRAST = """element => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_answered_quiz_fits_a_phone_and_right_and_wrong_stay_readable(new_context, quiz_url, scheme):
+def test_answered_quiz_fits_a_phone_and_right_and_wrong_stay_readable(
+    new_context, quiz_url, scheme
+):
     context = new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True,
-        color_scheme=scheme, timezone_id=TIMEZONE,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        color_scheme=scheme,
+        timezone_id=TIMEZONE,
     )
     page = context.new_page()
     page.goto(f"{quiz_url}quizzes/{BASICS}/")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+    )
 
     for button in page.locator("[data-move]").all():
         box = button.bounding_box()
-        assert box["width"] >= 44 and box["height"] >= 44, f"move buttons are {box['width']}x{box['height']} px"
+        assert box["width"] >= 44 and box["height"] >= 44, (
+            f"move buttons are {box['width']}x{box['height']} px"
+        )
     for label in page.locator(".tk-q__options label").all():
         assert label.bounding_box()["height"] >= 44, "every option row is a 44 px tap target"
 
@@ -822,5 +926,9 @@ def test_answered_quiz_fits_a_phone_and_right_and_wrong_stay_readable(new_contex
         element = page.locator(selector).first
         expect(element).to_be_visible()
         measured = element.evaluate(CONTRAST)
-        assert measured["ratio"] >= 4.5, f"{selector} in the {scheme} scheme: {measured['ratio']:.2f}:1"
-        assert (measured["background"] < 0.1) == (scheme == "dark"), f"{selector}: the background is not the {scheme} one"
+        assert measured["ratio"] >= 4.5, (
+            f"{selector} in the {scheme} scheme: {measured['ratio']:.2f}:1"
+        )
+        assert (measured["background"] < 0.1) == (scheme == "dark"), (
+            f"{selector}: the background is not the {scheme} one"
+        )

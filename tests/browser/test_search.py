@@ -22,16 +22,19 @@ def test_searching_for_the_sand_pit_leads_to_its_case(page, base_url, cases, sea
     results = search(page, "沙池")
 
     first = results.first
-    assert re.match(re.escape(base_url) + r"cases/sand-pit/(\?|#|$)", first.get_attribute("href")), (
-        "the first result for 沙池 should be the sand-pit case, got "
-        + ", ".join(link.get_attribute("href") for link in results.all()[:5])
+    assert re.match(
+        re.escape(base_url) + r"cases/sand-pit/(\?|#|$)", first.get_attribute("href")
+    ), "the first result for 沙池 should be the sand-pit case, got " + ", ".join(
+        link.get_attribute("href") for link in results.all()[:5]
     )
     first.click()
     page.wait_for_url(re.compile(re.escape(base_url) + r"cases/sand-pit/"))
     expect(page.locator("article h1")).to_contain_text(sand_pit.title)
 
 
-@pytest.mark.parametrize("query", [pytest.param("投诉", id="complaint"), pytest.param("业主", id="owner")])
+@pytest.mark.parametrize(
+    "query", [pytest.param("投诉", id="complaint"), pytest.param("业主", id="owner")]
+)
 def test_common_words_find_pages(page, base_url, search, query):
     page.goto(base_url)
 
@@ -55,7 +58,9 @@ def result_pages(results) -> list[str]:
     return list(dict.fromkeys(pages))
 
 
-def test_a_query_in_traditional_characters_finds_what_its_simplified_form_finds(new_context, base_url, search):
+def test_a_query_in_traditional_characters_finds_what_its_simplified_form_finds(
+    new_context, base_url, search
+):
     found = {}
     for query in ("投诉", "投訴"):
         page = new_context(viewport={"width": 1280, "height": 800}).new_page()
@@ -79,14 +84,18 @@ def indexed_pages_containing(site: Path, phrase: str) -> list[str]:
         body = body[: body.find("</article>")]
         text = re.sub(r"[\s\u200b]+", "", unescape(re.sub(r"<[^>]+>", "", body)))
         if phrase in text:
-            pages.append("" if path.parent == site else path.parent.relative_to(site).as_posix() + "/")
+            pages.append(
+                "" if path.parent == site else path.parent.relative_to(site).as_posix() + "/"
+            )
     return pages
 
 
 # Phrases staff remember from a lesson, each on one page only: Pagefind alone ranks their
 # page 6th and 9th, below pages that merely share the words 不, 归, 管.
 @pytest.mark.parametrize("phrase", ["这不归我管", "不归你管"])
-def test_a_phrase_found_word_for_word_ranks_its_page_first(page, base_url, site_dir, search, phrase):
+def test_a_phrase_found_word_for_word_ranks_its_page_first(
+    page, base_url, site_dir, search, phrase
+):
     (expected,) = indexed_pages_containing(site_dir, phrase) or [None]
     assert expected, f"no page of the site has {phrase} word for word"
     page.goto(base_url)
@@ -95,7 +104,9 @@ def test_a_phrase_found_word_for_word_ranks_its_page_first(page, base_url, site_
 
     assert pages[0] == base_url + expected, f"{phrase}: {pages[:5]}"
     # The phrase is marked whole in that page's result, not only its pieces.
-    assert page.locator(".md-search-result__item").first.locator("mark", has_text=phrase).count() >= 1
+    assert (
+        page.locator(".md-search-result__item").first.locator("mark", has_text=phrase).count() >= 1
+    )
 
 
 # --- What a trainer typed is shown as text in the results, never run ------------------

@@ -10,7 +10,11 @@ from tests.browser.conftest import search_for
 # Word typed → a page that must be among the first results.
 EXPECTED = {
     "三声": ("procedures/complaint-reception/", "lessons/complaint-communication/"),
-    "五分钟": ("procedures/complaint-reception/", "lessons/complaint-communication/", "procedures/complaint-handling/"),
+    "五分钟": (
+        "procedures/complaint-reception/",
+        "lessons/complaint-communication/",
+        "procedures/complaint-handling/",
+    ),
     "首问负责": ("lessons/service-process/",),
     "禁语": ("reference/forbidden-phrases/",),
     "回访": ("procedures/complaint-handling/", "procedures/customer-visit/"),
@@ -28,7 +32,10 @@ def test_search_word_finds_the_page_that_teaches_it(page, base_url, word):
     top, previous = None, []
     for _ in range(20):
         page.wait_for_timeout(250)
-        top = [href.split("?")[0].split("#")[0].removeprefix(base_url) for href in links.evaluate_all("ls => ls.map(a => a.href)")][:8]
+        top = [
+            href.split("?")[0].split("#")[0].removeprefix(base_url)
+            for href in links.evaluate_all("ls => ls.map(a => a.href)")
+        ][:8]
         if top == previous:
             break
         previous = top

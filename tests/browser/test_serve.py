@@ -49,13 +49,17 @@ class LiveServer:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def wait_for_output(self, pattern: str, seconds: float = RELOAD_MS / 1000, count: int = 1) -> None:
+    def wait_for_output(
+        self, pattern: str, seconds: float = RELOAD_MS / 1000, count: int = 1
+    ) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if len(re.findall(pattern, self.output(), re.MULTILINE)) >= count:
                 return
             time.sleep(0.1)
-        pytest.fail(f"mkdocs serve did not print {pattern!r} {count}× within {seconds:.0f} s:\n{self.output()}")
+        pytest.fail(
+            f"mkdocs serve did not print {pattern!r} {count}× within {seconds:.0f} s:\n{self.output()}"
+        )
 
     def rebuilds(self) -> int:
         return len(re.findall(REBUILT, self.output()))
@@ -70,7 +74,12 @@ class LiveServer:
 
 def is_content_folder(path: Path) -> bool:
     name = path.name
-    return path.is_dir() and not name.startswith(".") and not name.endswith(".egg-info") and name not in NOT_CONTENT
+    return (
+        path.is_dir()
+        and not name.startswith(".")
+        and not name.endswith(".egg-info")
+        and name not in NOT_CONTENT
+    )
 
 
 def free_port() -> int:
@@ -110,7 +119,9 @@ def serving(project: Path, log: Path) -> Iterator[LiveServer]:
             if process.poll() is not None:
                 pytest.fail(f"mkdocs serve exited with {process.returncode}:\n{server.output()}")
             if time.monotonic() > deadline:
-                pytest.fail(f"mkdocs serve did not start within {STARTUP_SECONDS} s:\n{server.output()}")
+                pytest.fail(
+                    f"mkdocs serve did not start within {STARTUP_SECONDS} s:\n{server.output()}"
+                )
             time.sleep(0.2)
         yield server
     finally:
@@ -148,7 +159,9 @@ def set_title(text: str, title: str) -> str:
     return changed
 
 
-def test_a_mistake_shows_an_error_page_and_fixing_it_brings_the_page_back(live_server, project_copy, page, cases):
+def test_a_mistake_shows_an_error_page_and_fixing_it_brings_the_page_back(
+    live_server, project_copy, page, cases
+):
     case_file = project_copy / "cases" / "sand-pit.yml"
     original = case_file.read_text(encoding="utf-8")
     title = cases["sand-pit"].title
@@ -187,11 +200,22 @@ def test_a_mistake_shows_an_error_page_and_fixing_it_brings_the_page_back(live_s
     assert live_server.process.poll() is None
 
 
-def test_serve_starts_on_a_new_blank_case_and_shows_what_is_left_to_fill(project_copy, tmp_path, page):
+def test_serve_starts_on_a_new_blank_case_and_shows_what_is_left_to_fill(
+    project_copy, tmp_path, page
+):
     # The README's way: write the case from the template, then keep the preview running.
     made = subprocess.run(
-        [str(Path(sys.executable).with_name("training-kb")), "--root", str(project_copy), "new", "case", "water-meter"],
-        capture_output=True, text=True, check=False,
+        [
+            str(Path(sys.executable).with_name("training-kb")),
+            "--root",
+            str(project_copy),
+            "new",
+            "case",
+            "water-meter",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert made.returncode == 0, made.stderr
     with serving(project_copy, tmp_path / "serve.log") as server:
@@ -201,7 +225,11 @@ def test_serve_starts_on_a_new_blank_case_and_shows_what_is_left_to_fill(project
         expect(page.locator("main")).to_contain_text("还没有填写")
         # Filled in: the preview follows, and the new case has its page.
         case_file = project_copy / "cases" / "water-meter.yml"
-        filled = (ROOT / "cases" / "sand-pit.yml").read_text(encoding="utf-8").replace("id: sand-pit", "id: water-meter")
+        filled = (
+            (ROOT / "cases" / "sand-pit.yml")
+            .read_text(encoding="utf-8")
+            .replace("id: sand-pit", "id: water-meter")
+        )
         save(case_file, set_title(filled, "水表读数有误"))
         expect(page.locator("h1").first).to_contain_text("案例库", timeout=RELOAD_MS)
         page.goto(server.url + "cases/water-meter/")
@@ -209,7 +237,14 @@ def test_serve_starts_on_a_new_blank_case_and_shows_what_is_left_to_fill(project
 
 
 def test_twenty_reloads_and_typed_addresses_never_stall(live_server, page):
-    addresses = ["", "cases/", "cases/sand-pit/", "procedures/", "procedures/complaint-handling/", "quizzes/"]
+    addresses = [
+        "",
+        "cases/",
+        "cases/sand-pit/",
+        "procedures/",
+        "procedures/complaint-handling/",
+        "quizzes/",
+    ]
     page.goto(live_server.url)
     timings = []
     for number in range(20):
@@ -217,10 +252,14 @@ def test_twenty_reloads_and_typed_addresses_never_stall(live_server, page):
         if number % 2:
             page.reload(wait_until="load")
         else:
-            page.goto(live_server.url + addresses[(number // 2) % len(addresses)], wait_until="load")
+            page.goto(
+                live_server.url + addresses[(number // 2) % len(addresses)], wait_until="load"
+            )
         timings.append(time.monotonic() - start)
         page.wait_for_timeout(500)
-    assert max(timings) <= 2.0, f"a page took {max(timings):.1f} s: {[round(t, 2) for t in timings]}"
+    assert max(timings) <= 2.0, (
+        f"a page took {max(timings):.1f} s: {[round(t, 2) for t in timings]}"
+    )
     # The preview registers no service worker (one would hold the live-reload requests).
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
 
@@ -228,7 +267,9 @@ def test_twenty_reloads_and_typed_addresses_never_stall(live_server, page):
 def _page_addresses(server: LiveServer) -> list[str]:
     status, sitemap = server.get("sitemap.xml")
     assert status == 200
-    return sorted(re.sub(r"^https?://[^/]+/", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    return sorted(
+        re.sub(r"^https?://[^/]+/", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    )
 
 
 def _as_built(html: str, server: LiveServer) -> str:
@@ -237,26 +278,47 @@ def _as_built(html: str, server: LiveServer) -> str:
     return html.replace(server.url.rstrip("/"), "http://preview")
 
 
-def test_after_a_series_of_edits_every_page_equals_a_fresh_build(live_server, project_copy, tmp_path):
+def test_after_a_series_of_edits_every_page_equals_a_fresh_build(
+    live_server, project_copy, tmp_path
+):
     cases_dir = project_copy / "cases"
     edits = [
         # A case's title (shown on the library, reference pages, quizzes, related cases).
         (cases_dir / "sand-pit.yml", lambda text: set_title(text, "沙池风波（修订）")),
         # A reference entry's title, shown on every case that applies it.
-        (project_copy / "reference" / "principles.yml", lambda text: text.replace("title: ", "title: 修订·", 1)),
+        (
+            project_copy / "reference" / "principles.yml",
+            lambda text: text.replace("title: ", "title: 修订·", 1),
+        ),
         # A glossary definition: linked from lessons and case pages.
-        (project_copy / "reference" / "glossary.yml", lambda text: text.replace("definition: ", "definition: （修订）", 1)),
+        (
+            project_copy / "reference" / "glossary.yml",
+            lambda text: text.replace("definition: ", "definition: （修订）", 1),
+        ),
         # A procedure's title.
-        (project_copy / "procedures" / "complaint-handling.yml", lambda text: set_title(text, "投诉处理流程（修订）")),
+        (
+            project_copy / "procedures" / "complaint-handling.yml",
+            lambda text: set_title(text, "投诉处理流程（修订）"),
+        ),
         # A lesson.
-        (project_copy / "content" / "lessons" / "crm-basics.md", lambda text: text + "\n补充一段修订的文字。\n"),
+        (
+            project_copy / "content" / "lessons" / "crm-basics.md",
+            lambda text: text + "\n补充一段修订的文字。\n",
+        ),
         # A question bank.
-        (project_copy / "questions" / "principles.yml", lambda text: set_title(text, "七项原则测验（修订）")),
+        (
+            project_copy / "questions" / "principles.yml",
+            lambda text: set_title(text, "七项原则测验（修订）"),
+        ),
     ]
     for path, change in edits:
         save_and_wait(live_server, path, change(path.read_text(encoding="utf-8")))
     # A new case, then a case deleted (nothing links to it once it is gone).
-    new_case = (cases_dir / "sand-pit.yml").read_text(encoding="utf-8").replace("id: sand-pit", "id: sand-pit-copy")
+    new_case = (
+        (cases_dir / "sand-pit.yml")
+        .read_text(encoding="utf-8")
+        .replace("id: sand-pit", "id: sand-pit-copy")
+    )
     save_and_wait(live_server, cases_dir / "sand-pit-copy.yml", new_case)
     before = live_server.rebuilds()
     (cases_dir / "sand-pit-copy.yml").unlink()
@@ -275,6 +337,12 @@ def test_after_a_series_of_edits_every_page_equals_a_fresh_build(live_server, pr
             if status != 200 or preview != built:
                 different.append(address)
                 first_diff = first_diff or "".join(
-                    list(difflib.unified_diff(built.splitlines(True), preview.splitlines(True), "fresh", "preview"))[:30]
+                    list(
+                        difflib.unified_diff(
+                            built.splitlines(True), preview.splitlines(True), "fresh", "preview"
+                        )
+                    )[:30]
                 )
-        assert not different, f"{len(different)} pages differ from a fresh build, e.g. {different[:5]}:\n{first_diff}"
+        assert not different, (
+            f"{len(different)} pages differ from a fresh build, e.g. {different[:5]}:\n{first_diff}"
+        )

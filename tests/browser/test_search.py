@@ -69,7 +69,9 @@ def test_a_query_in_traditional_characters_finds_what_its_simplified_form_finds(
         # The Simplified word is what the pages say, and what is highlighted.
         expect(page.locator(".md-search-result mark", has_text="投诉").first).to_be_visible()
     assert found["投訴"] == found["投诉"]
-    assert f"{base_url}procedures/complaint-handling/" in found["投訴"]
+    # The complaint pages are among them: lessons, procedures and reference pages on complaints.
+    complaint_pages = [url for url in found["投訴"] if "complain" in url]
+    assert len(complaint_pages) >= 3, found["投訴"]
     assert len(found["投訴"]) >= 10
 
 

@@ -61,7 +61,7 @@ browser:
 
 ## test: the whole test suite, browser tests included
 test: $(STAMP) browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 ## lint: ruff's checks and its formatter's verdict (line length 100) on the code and the tests
 .PHONY: lint

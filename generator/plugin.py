@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -25,6 +25,7 @@ from generator.render import RenderSettings
 from generator.render.additions import PageAdditions
 from generator.render.sanitize import PageHtml
 from generator.site_finish import SiteFinish
+from generator.upstream.mkdocs_nav import ActiveParents
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -33,7 +34,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def __init__(self):
         super().__init__()
         self.preview: Preview | None = None
-        self.pages, self.parents, self.nav_pages = [], {}, {}
+        self.pages, self.parents = [], ActiveParents([])
 
     # Defining on_startup keeps this object across the preview's rebuilds, and with it the
     # files parsed and pages rendered so far.
@@ -79,26 +80,19 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self.parents = {page.uri: page.parent for page in self.pages if page.parent}
-        for page in [*self.pages, offline_page(self.kb)] if self.kb else []:
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
-            )
-        for file in self.finish.asset_files(config):
+        self.parents = ActiveParents(self.pages)
+        pages = [*self.pages, offline_page(self.kb)] if self.kb else []
+        for file in self.finish.site_files(config, pages):
             files.append(file)
         self.files = files
         return files
 
     # The nav is known: the preview decides which pages a dirty rebuild writes again.
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-        self.nav_pages = {page.file.src_uri: page for page in nav.pages}
+        self.parents.use_nav(nav)
         if self.config.enabled and self.preview is not None:
-            generated = {page.uri: page.markdown for page in self.pages}
-            added = self.additions.inputs([file.src_uri for file in files.documentation_pages()])
-            self.preview.choose_pages(
-                files, nav, config, generated, added, every_page=not self.finish.pagefind
-            )
+            every_page = not self.finish.pagefind
+            self.preview.choose_pages(files, nav, config, self.pages, self.additions, every_page)
         return nav
 
     # Before Material's tags plugin (priority 100) lists the tags: pages a dirty rebuild
@@ -111,9 +105,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         return env
 
     # Glossary links and quiz notes (generator/render/additions.py), in memory.
-    def on_page_markdown(
-        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled or self.kb is None:
             return None
         return self.additions.apply(
@@ -121,19 +113,17 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         )
 
     # Every page's HTML cleaned with an allowlist (unless raw_html), Chinese lines joined.
-    def on_page_content(
-        self, html: str, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         return self.html.finish(page.file.src_uri, html) if self.config.enabled else None
 
     # While a page kept out of the nav renders, its parent page is marked active, so the
     # sidebar still shows where the reader is; MkDocs resets `active` after each page.
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        self._set_parent_active(page, True)
+        self.parents.mark(page, True)
         return self.finish.page_context(context) if self.config.enabled else context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        self._set_parent_active(page, False)
+        self.parents.mark(page, False)
         return self.finish.mark_page(output, page) if self.config.enabled else output
 
     # The service worker and the search index need the finished site. The preview leaves
@@ -156,11 +146,3 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             if self.preview is not None:
                 self.preview.serving(server, config)
         return server
-
-    def _set_parent_active(self, page: Page, active: bool) -> None:
-        parent_uri = (
-            self.parents.get(page.file.src_uri) if page.file.generated_by == "training" else None
-        )
-        parent = self.nav_pages.get(parent_uri) if parent_uri else None
-        if parent is not None:
-            parent.active = active

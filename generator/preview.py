@@ -25,7 +25,8 @@ from mkdocs.structure.nav import Navigation, Section
 from generator.error_page import error_page
 from generator.errors import ContentError
 from generator.load import ParsedFiles
-from generator.render import RenderMemo
+from generator.render import GeneratedPage, RenderMemo
+from generator.render.additions import PageAdditions
 from generator.upstream import mkdocs_preview
 from generator.upstream.mkdocs_preview import set_modified
 
@@ -84,15 +85,16 @@ class Preview:
         files: Files,
         nav: Navigation,
         config: MkDocsConfig,
-        generated: dict[str, str],
-        added: object,
+        pages: list[GeneratedPage],
+        additions: PageAdditions,
         every_page: bool = False,
     ) -> None:
         """Mark each page modified or not for a dirty build: a page is written again when what
         it is made from changed, or anything every page shows (the nav, the page list, the
-        configuration) did. ``generated`` holds the Markdown of the plugin's pages; ``added``
-        is what the plugin adds to hand-written pages (glossary links, quiz notes);
+        configuration) did: for the plugin's ``pages`` their Markdown, for hand-written pages
+        their file and what ``additions`` adds to them (glossary links, quiz notes).
         ``every_page`` writes them all (Material's own search indexes pages as they are written)."""
+        generated = {page.uri: page.markdown for page in pages}
         self._skipped = []
         if self.errors:
             # Nothing is written while the content is broken: the site folder keeps the last
@@ -100,6 +102,7 @@ class Preview:
             for file in files.documentation_pages():
                 set_modified(file, False)
             return
+        added = additions.inputs([file.src_uri for file in files.documentation_pages()])
         surroundings = _surroundings(files, nav, config)
         keep = surroundings == self._surroundings and not every_page
         self._surroundings = surroundings

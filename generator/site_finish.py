@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.offline import build_version, manifest, page_url, service_worker
@@ -31,7 +31,7 @@ from generator.offline_pack import (
 )
 from generator.pagefind import PAGEFIND_DIR, SearchIndexError, index_site
 from generator.precompress import precompress_site
-from generator.render import render_template
+from generator.render import GeneratedPage, render_template
 from generator.render.glossary import search_vocabulary
 from generator.upstream import material_search
 from generator.upstream.material_assets import missing_material_assets
@@ -85,7 +85,16 @@ class SiteFinish:
         self.pages_marked = 0
         self.serving = serving
 
-    def asset_files(self, config: MkDocsConfig) -> list[File]:
+    def site_files(self, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[File]:
+        """The generated pages, in memory (pages kept out of the sidebar are reached from
+        their parent page), and our assets."""
+        files = [
+            File.generated(config, page.uri, content=page.markdown, inclusion=_inclusion(page))
+            for page in pages
+        ]
+        return files + self._asset_files(config)
+
+    def _asset_files(self, config: MkDocsConfig) -> list[File]:
         names = SCRIPTS + FEATURE_SCRIPTS + OTHER_ASSETS
         files = [
             File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name))
@@ -222,6 +231,10 @@ def _deferred(path: str) -> ExtraScriptValue:
     script = ExtraScriptValue(path)
     script.defer = True
     return script
+
+
+def _inclusion(page: GeneratedPage) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
 
 
 def _kept_out_of_search(page: Page) -> bool:

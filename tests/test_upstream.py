@@ -219,3 +219,13 @@ def test_every_upstream_module_says_why_what_and_when_to_delete():
         doc = path.read_text(encoding="utf-8").split('"""')[1]
         for word in ("Why:", "Assumes", "Delete when:"):
             assert word in doc, f"{path.name}: its docstring lacks {word!r}"
+
+
+# --- mkdocs_nav.py: the parent page shown active -------------------------------------
+
+
+def test_page_active_is_a_settable_property_of_mkdocs_pages():
+    from mkdocs.structure.pages import Page
+
+    assert isinstance(getattr(Page, "active", None), property)
+    assert Page.active.fset is not None

@@ -17,46 +17,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator.errors import ContentError, field_label
+from generator.messages import fields as msg
 from generator.model.base import SLUG_PATTERN
 from generator.yaml_source import YamlDocument
-
-_BLANK = "还没有填写"
-_DATE = "应为日期，例如 2026-11-23"
-_MAPPING = "应为映射（每行 键: 值）"
-_NUMBER = "应为整数（用阿拉伯数字，例如 3）"
-
-_MESSAGES = {
-    "missing": "缺少必填字段",
-    "string_type": "应为文本（数字或日期请加引号）",
-    "string_unicode": "含有无效的字符（引号里的 \\ud800 之类的写法不是一个完整的字），请删掉它",
-    "list_type": "应为列表（每项一行，以 - 开头）",
-    "dict_type": _MAPPING,
-    "model_type": _MAPPING,
-    "model_attributes_type": _MAPPING,
-    "int_type": _NUMBER,
-    "int_parsing": _NUMBER,
-    "int_from_float": "应为整数，不能有小数",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "string_pattern_mismatch": "编号只能用小写英文字母、数字和连字符，例如 sand-pit",
-    "string_too_short": "不能为空",
-    "too_short": "至少要有 {min_length} 项",
-    "string_too_long": "太长：最多 {max_length} 个字符",
-    "too_long": "太多：最多 {max_length} 项",
-    "literal_error": "只能是 {expected}",
-    "greater_than_equal": "不能小于 {ge}",
-    "less_than_equal": "不能大于 {le}",
-    "greater_than": "应大于 {gt}",
-    "less_than": "应小于 {lt}",
-    "bool_type": "只能是 true 或 false",
-    "bool_parsing": "只能是 true 或 false",
-    "date_type": _DATE,
-    "date_from_datetime_parsing": _DATE,
-    "date_parsing": _DATE,
-    "date_from_datetime_inexact": _DATE,
-}
-# For an error type not in the table (a newer pydantic, a new constraint): still Chinese.
-_FALLBACK = "这个值的写法不对：请对照 README 或编辑器提示中这个字段的说明"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LIST_SEPARATORS = ("，", "、")
@@ -83,16 +46,16 @@ def _error_from_pydantic(
     loc = tuple(part for part in err["loc"] if isinstance(part, (int, str)))
     kind = err["type"]
     if kind == "extra_forbidden":
-        message = "未知字段"
+        message = msg.UNKNOWN_FIELD
         guess = difflib.get_close_matches(str(loc[-1]), known_fields, n=1)
         if guess:
-            message += f"（是否想写 {guess[0]}？）"
+            message += msg.DID_YOU_MEAN.format(guess=guess[0])
         return doc.error(loc, message, key=True)
     if kind == "missing":
         line, column = doc.locate(loc[:-1])
-        return ContentError(doc.display, line, column, field_label(loc), _MESSAGES[kind])
+        return ContentError(doc.display, line, column, field_label(loc), msg.BY_ERROR_TYPE[kind])
     if not loc and kind in ("model_type", "dict_type", "model_attributes_type"):
-        return doc.error(loc, "文件内容应是一个映射（每行 键: 值）")
+        return doc.error(loc, msg.FILE_NOT_MAPPING)
     message, offset = _message(model, loc, kind, err)
     return doc.error(loc, message, offset=offset)
 
@@ -105,8 +68,8 @@ def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[
         isinstance(value, str) and not value.strip() and kind == "string_too_short"
     ):
         if info is not None and not info.is_required() and not isinstance(loc[-1], int):
-            return f"{_BLANK}：不需要的话，请删掉这一行", 0
-        return _BLANK + _what_to_write(info, loc), 0
+            return msg.BLANK_OPTIONAL, 0
+        return msg.BLANK + _what_to_write(info, loc), 0
     if (
         kind == "string_type"
         and isinstance(value, int)
@@ -115,28 +78,28 @@ def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[
     ):
         return _number_for_id(value, info), 0
     if kind == "string_type" and isinstance(value, (list, dict)):
-        shape = "列表" if isinstance(value, list) else "映射（键: 值）"
-        return f"应为一段文本，这里写成了{shape}", 0
+        shape = msg.TEXT_NOT_LIST if isinstance(value, list) else msg.TEXT_NOT_MAPPING
+        return msg.TEXT_EXPECTED.format(shape=shape), 0
     if isinstance(value, str):
         hint = _text_hint(kind, value)
         if hint:
             return hint
     if kind == "too_short" and value == []:
-        return f"{_BLANK}：至少要有 {err['ctx']['min_length']} 项", 0
+        return msg.BLANK_TOO_SHORT.format(min_length=err["ctx"]["min_length"]), 0
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         expected = (
-            "、".join(choices[:-1]) + f" 或 {choices[-1]}"
+            msg.CHOICE_SEPARATOR.join(choices[:-1]) + msg.CHOICE_LAST.format(last=choices[-1])
             if len(choices) > 1
             else err["ctx"]["expected"]
         )
-        return f"只能是 {expected}", 0
-    template = _MESSAGES.get(kind)
+        return msg.ONLY_ONE_OF.format(expected=expected), 0
+    template = msg.BY_ERROR_TYPE.get(kind)
     if template is not None:
         return template.format(**err.get("ctx", {})), 0
     # Our own checks (PydanticCustomError, ValueError) already speak Chinese.
     custom = err["msg"].removeprefix("Value error, ")
-    return (custom if _CJK.search(custom) else _FALLBACK), 0
+    return (custom if _CJK.search(custom) else msg.FALLBACK), 0
 
 
 def _text_hint(kind: str, value: str) -> tuple[str, int] | None:
@@ -145,9 +108,9 @@ def _text_hint(kind: str, value: str) -> tuple[str, int] | None:
     separator = next((char for char in _LIST_SEPARATORS if char in value), None)
     if kind == "list_type":
         if value.startswith("-") and not value.startswith("- "):
-            return "应为列表：“-”后面要有一个空格，例如 - 报修", 1
+            return msg.LIST_DASH_WITHOUT_SPACE, 1
         if value[0] in _WIDE_DASHES:
-            return f"应为列表：“{value[0]}”不是英文减号：每项一行，以英文“- ”（减号加空格）开头", 0
+            return msg.LIST_WIDE_DASH.format(dash=value[0]), 0
         bracket = value[0] in _WIDE_BRACKETS
         if separator or bracket:
             parts = [
@@ -155,21 +118,21 @@ def _text_hint(kind: str, value: str) -> tuple[str, int] | None:
                 for part in re.split(f"[{separator or ','}{_WIDE_BRACKETS}]", value)
                 if part.strip()
             ]
-            how = "用英文方括号“[ ]”和英文逗号“,”" if bracket else "用英文逗号“,”"
-            return f"应为列表：写成 [{', '.join(parts)}]（{how}），或每项一行，以“- ”开头", 0
+            how = msg.LIST_HOW_BRACKETS if bracket else msg.LIST_HOW_COMMAS
+            return msg.LIST_WRITE_AS.format(items=", ".join(parts), how=how), 0
     narrow = unicodedata.normalize("NFKC", value).strip()
     if kind == "int_parsing" and narrow != value.strip() and narrow.isdigit():
-        return f"应为整数：“{value.strip()}”是全角数字，请写成 {narrow}", 0
+        return msg.WIDE_DIGITS.format(typed=value.strip(), narrow=narrow), 0
     if kind == "string_pattern_mismatch":
         if separator:
             parts = [part.strip() for part in value.split(separator) if part.strip()]
             return (
-                f"“{separator}”是中文标点：列表的各项要用英文逗号“,”分开，写成 [{', '.join(parts)}]",
+                msg.CHINESE_SEPARATOR.format(separator=separator, items=", ".join(parts)),
                 value.index(separator),
             )
         guess = re.sub(r"[\s_]+", "-", unicodedata.normalize("NFKC", value).strip().lower())
         if guess != value and re.fullmatch(SLUG_PATTERN, guess):
-            return f"{_MESSAGES[kind]}（是否想写 {guess}？）", 0
+            return msg.BY_ERROR_TYPE[kind] + msg.DID_YOU_MEAN.format(guess=guess), 0
     return None
 
 
@@ -178,7 +141,7 @@ def _what_to_write(info: FieldInfo | None, loc: tuple) -> str:
     if info is None or isinstance(loc[-1], int) or not info.description:
         return ""
     what = info.description.replace("（Markdown）", "").rstrip("。")
-    return f"（{what}）" if len(what) <= 24 else ""
+    return msg.WHAT_TO_WRITE.format(what=what) if len(what) <= 24 else ""
 
 
 def _number_for_id(number: int, info: FieldInfo) -> str:
@@ -188,11 +151,11 @@ def _number_for_id(number: int, info: FieldInfo) -> str:
     # p2 → p6; an example like principles-01 names another file's ids, so it is only shown.
     numbered = re.fullmatch(r"([a-z]+)\d+", example or "")
     if numbered:
-        return f"编号不能只写数字：是否想写 {numbered.group(1)}{number}？"
+        return msg.ID_NUMBER_GUESS.format(guess=f"{numbered.group(1)}{number}")
     if example:
-        return f"编号不能只写数字：请写编号本身，例如 {example}"
+        return msg.ID_NUMBER_EXAMPLE.format(example=example)
     listed = re.search(r"见 ([\w/-]+\.yml)", info.description or "")
-    return f"编号不能只写数字：请写编号本身（{'见 ' + listed.group(1) if listed else '小写英文字母、数字和连字符'}）"
+    return msg.ID_NUMBER_SEE.format(file=listed.group(1)) if listed else msg.ID_NUMBER_SHAPE
 
 
 # --- tags ----------------------------------------------------------------------------------
@@ -215,7 +178,9 @@ def _tag_errors(doc: YamlDocument) -> list[ContentError]:
             if separator is None:
                 continue
             parts = [part.strip() for part in re.split("[，、,]", tag) if part.strip()]
-            message = f"一个标签只写一个词：“{tag.strip()}”里有“{separator}”，请拆成 {len(parts)} 个标签，写成 [{', '.join(parts)}]（用英文逗号）"
+            message = msg.TAG_ONE_WORD.format(
+                tag=tag.strip(), separator=separator, count=len(parts), items=", ".join(parts)
+            )
             errors.append(doc.error(loc + (index,), message, offset=tag.index(separator)))
     return errors
 

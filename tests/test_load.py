@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
+from generator.messages.fields import FALLBACK
 from generator.model import Case
 from generator.pipeline import read_knowledge_base, sources_for
-from generator.validation import _FALLBACK, _message
+from generator.validation import _message
 
 GOOD_CASE = """\
 id: new-case
@@ -395,7 +396,7 @@ def test_no_pydantic_english_reaches_a_trainer():
         "msg": "Input should be something",
         "input": "x",
     }
-    assert _message(Case, ("title",), "some_future_error", err) == (_FALLBACK, 0)
+    assert _message(Case, ("title",), "some_future_error", err) == (FALLBACK, 0)
 
 
 def test_byte_order_mark_is_accepted(project):

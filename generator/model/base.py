@@ -14,6 +14,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from generator.messages import fields as msg
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # An id is also a URL segment, so it is kept to lowercase ASCII words joined by hyphens:
@@ -46,7 +48,7 @@ def _no_control_characters(value: str) -> str:
         code = f"U+{ord(found.group()):04X}"
         raise PydanticCustomError(
             "control_character",
-            f"含有看不见的控制字符 {code}（多半来自引号里的 \\x 或 \\u 写法），请删掉它",
+            msg.CONTROL_CHARACTER.format(code=code),
         )
     return value
 
@@ -54,25 +56,21 @@ def _no_control_characters(value: str) -> str:
 def _one_line(value: str) -> str:
     """A single-line field: plain text on one line, shown as the trainer reads it."""
     if _LINE_BREAK.search(value):
-        raise PydanticCustomError(
-            "one_line", "只能写一行：这里不能换行（多行的内容请写在 Markdown 字段里）"
-        )
+        raise PydanticCustomError("one_line", msg.ONE_LINE)
     if "\t" in value:
-        raise PydanticCustomError("one_line", "不能含有 Tab 字符，请改成空格")
+        raise PydanticCustomError("one_line", msg.NO_TAB)
     found = _BIDI_CONTROL.search(value)
     if found:
         raise PydanticCustomError(
             "bidi_control",
-            f"含有改变文字方向的控制字符 U+{ord(found.group()):04X}，会让文字显示得和实际内容不同，请删掉它",
+            msg.BIDI_CONTROL.format(code=f"U+{ord(found.group()):04X}"),
         )
     return _no_control_characters(value)
 
 
 def _no_filter_separator(value: str) -> str:
     if FILTER_SEPARATOR in value:
-        raise PydanticCustomError(
-            "filter_separator", "不能含有 |（案例库的筛选用它分隔多个值），请换成别的符号"
-        )
+        raise PydanticCustomError("filter_separator", msg.FILTER_SEPARATOR)
     return value
 
 
@@ -117,12 +115,12 @@ def _balanced_html(value: str) -> str:
         tag = parser.open[-1]
         raise PydanticCustomError(
             "unbalanced_html",
-            f"HTML 标签 <{tag}> 没有闭合：请在这段内容末尾补上 </{tag}>，否则页面后面的内容都会显示错乱",
+            msg.HTML_UNCLOSED.format(tag=tag),
         )
     if parser.stray:
         raise PydanticCustomError(
             "unbalanced_html",
-            f"多了一个 </{parser.stray}>：前面没有对应的 <{parser.stray}>，请删掉它",
+            msg.HTML_STRAY_CLOSE.format(tag=parser.stray),
         )
     return value
 

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.messages import fields as msg
 from generator.model.base import Line, Markdown, Slug, StrictModel
 
 
@@ -35,13 +36,9 @@ class FormField(StrictModel):
     @model_validator(mode="after")
     def _options_fit_kind(self) -> FormField:
         if self.kind == "checkbox_list" and not self.options:
-            raise PydanticCustomError(
-                "form_field_shape", "勾选栏目（checkbox_list）要在 options 中列出勾选项"
-            )
+            raise PydanticCustomError("form_field_shape", msg.CHECKBOX_NEEDS_OPTIONS)
         if self.kind != "checkbox_list" and self.options:
-            raise PydanticCustomError(
-                "form_field_shape", "只有勾选栏目（kind: checkbox_list）才能有 options"
-            )
+            raise PydanticCustomError("form_field_shape", msg.OPTIONS_ONLY_CHECKBOX)
         return self
 
 

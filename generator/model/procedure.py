@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.messages import fields as msg
 from generator.model.base import ONE_LINE, Line, Markdown, Reviewed, Slug, StrictModel
 
 # A step title is drawn inside a box of the flowchart, so it has to stay short: the
@@ -104,24 +105,18 @@ class Step(StrictModel):
         # without pydantic's English "Value error, " prefix.
         if self.kind == "task":
             if self.next is None:
-                raise _shape_error(
-                    "任务步骤（task）必须用 next 写明下一步；流程到此结束的话，请用 kind: end"
-                )
+                raise _shape_error(msg.TASK_NEEDS_NEXT)
             if self.branches:
-                raise _shape_error(
-                    "任务步骤（task）不能有 branches；要分支的话，请用 kind: decision"
-                )
+                raise _shape_error(msg.TASK_NO_BRANCHES)
         elif self.kind == "decision":
             if self.next is not None:
-                raise _shape_error("判断步骤（decision）不写 next，每个去向写在 branches 中")
+                raise _shape_error(msg.DECISION_NO_NEXT)
             if len(self.branches) < 2:
-                raise _shape_error("判断步骤（decision）至少要有两个分支（branches）")
+                raise _shape_error(msg.DECISION_TWO_BRANCHES)
             if len(self.branches) > MAX_BRANCHES:
-                raise _shape_error(
-                    f"判断步骤（decision）最多 {MAX_BRANCHES} 个分支；答案更多的话，请拆成两个判断"
-                )
+                raise _shape_error(msg.DECISION_MAX_BRANCHES.format(limit=MAX_BRANCHES))
         elif self.next is not None or self.branches:
-            raise _shape_error("结束步骤（end）不能有 next 或 branches")
+            raise _shape_error(msg.END_NO_EXITS)
         return self
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.messages import fields as msg
 from generator.model.base import ONE_LINE, Line, Markdown, Slug, StrictModel, Tag
 
 OptionText = Annotated[
@@ -63,11 +64,9 @@ class Link(StrictModel):
         targets = [name for name in _LINK_TARGETS if getattr(self, name) is not None]
         # A step alone is a link without its procedure, not a link to nothing.
         if self.step is not None and self.procedure is None:
-            raise PydanticCustomError("link_shape", "step 要和 procedure 一起写")
+            raise PydanticCustomError("link_shape", msg.LINK_STEP_ALONE)
         if len(targets) != 1:
-            raise PydanticCustomError(
-                "link_shape", "每条链接只能指向一处：case、procedure、lesson、principle 等选其一"
-            )
+            raise PydanticCustomError("link_shape", msg.LINK_ONE_TARGET)
         return self
 
     @property
@@ -126,30 +125,30 @@ class Question(StrictModel):
         if self.type in ("single", "multiple", "scenario"):
             self._check_choices()
         elif self.options:
-            raise _shape(f"{QUESTION_TYPES[self.type]}题不用 options")
+            raise _shape(msg.QUESTION_NO_OPTIONS.format(name=_type_name(self.type)))
         if self.type == "true_false" and self.answer is None:
-            raise _shape("判断题要写 answer: true 或 answer: false")
+            raise _shape(msg.TRUE_FALSE_ANSWER)
         if self.type != "true_false" and self.answer is not None:
-            raise _shape("只有判断题（true_false）才写 answer")
+            raise _shape(msg.ANSWER_ONLY_TRUE_FALSE)
         if self.type == "ordering" and len(self.items) < 3:
-            raise _shape("排序题至少要有 3 项（items），按正确顺序书写")
+            raise _shape(msg.ORDERING_ITEMS)
         if self.type != "ordering" and self.items:
-            raise _shape("只有排序题（ordering）才写 items")
+            raise _shape(msg.ITEMS_ONLY_ORDERING)
         if self.type != "scenario" and self.customer_says is not None:
-            raise _shape("只有情景题（scenario）才写 customer_says")
+            raise _shape(msg.CUSTOMER_SAYS_ONLY_SCENARIO)
         return self
 
     def _check_choices(self) -> None:
-        name = f"{QUESTION_TYPES[self.type]}题"
+        name = _type_name(self.type)
         if len(self.options) < 2:
-            raise _shape(f"{name}至少要有 2 个选项")
+            raise _shape(msg.TWO_OPTIONS.format(name=name))
         right = sum(option.correct for option in self.options)
         if self.type in ("single", "scenario") and right != 1:
-            raise _shape(f"{name}必须恰好有 1 个正确选项（correct: true），现在有 {right} 个")
+            raise _shape(msg.EXACTLY_ONE_RIGHT.format(name=name, right=right))
         if self.type == "multiple" and right < 1:
-            raise _shape(f"{name}至少要有 1 个正确选项（correct: true），现在一个也没有")
+            raise _shape(msg.AT_LEAST_ONE_RIGHT.format(name=name))
         if self.type == "scenario" and any(option.feedback is None for option in self.options):
-            raise _shape("情景题的每个选项都要写 feedback")
+            raise _shape(msg.SCENARIO_FEEDBACK)
 
     @property
     def correct_indexes(self) -> list[int]:
@@ -181,3 +180,8 @@ class QuestionBank(StrictModel):
         description="及格线（答对的百分比），例如 80；测验页和“我的进度”页会显示是否及格。学前、学后测验用它。",
     )
     questions: list[Question] = Field(min_length=1, description="题目。")
+
+
+def _type_name(question_type: str) -> str:
+    """The type's name as a message says it: 单选题."""
+    return msg.QUESTION_NAME.format(type=QUESTION_TYPES[question_type])

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.messages import fields as msg
 from generator.model.base import Line, Markdown, Reviewed, Slug, StrictModel
 
 BLOCK_KINDS = ("lesson", "case", "discussion", "role_play", "quiz")
@@ -23,13 +24,6 @@ BLOCK_LINKS: dict[str, tuple[str, ...]] = {
     "quiz": ("bank", "case"),
 }
 _LINK_FIELDS = ("lesson", "case", "bank", "procedure")
-_KIND_NAMES = {
-    "lesson": "讲授",
-    "case": "案例研读",
-    "discussion": "讨论",
-    "role_play": "角色扮演",
-    "quiz": "测验",
-}
 
 
 class AgendaBlock(StrictModel):
@@ -57,15 +51,14 @@ class AgendaBlock(StrictModel):
     def _link_fits_kind(self) -> AgendaBlock:
         allowed = BLOCK_LINKS[self.kind]
         given = [name for name in _LINK_FIELDS if getattr(self, name) is not None]
-        name = _KIND_NAMES[self.kind]
+        name = msg.BLOCK_NAMES[self.kind]
         if not any(link in allowed for link in given):
+            fields = msg.BLOCK_FIELDS_JOIN.join(allowed)
             raise PydanticCustomError(
-                "block_link", f"{name}环节要写明用到的 {' 或 '.join(allowed)}"
+                "block_link", msg.BLOCK_NEEDS_LINK.format(name=name, fields=fields)
             )
         if self.kind == "quiz" and self.bank is not None and self.case is not None:
-            raise PydanticCustomError(
-                "block_link", "测验环节只写一处：bank（题库）或 case（案例的测验）"
-            )
+            raise PydanticCustomError("block_link", msg.QUIZ_BLOCK_ONE_SOURCE)
         return self
 
     @property
@@ -97,7 +90,7 @@ class Material(StrictModel):
         if len(given) != 1:
             raise PydanticCustomError(
                 "material_shape",
-                "每项材料只写一样：checklist、form、quiz_sheet、role_play、case、item 选其一",
+                msg.MATERIAL_ONE_THING,
             )
         return self
 

@@ -27,6 +27,7 @@ from generator.knowledge_base import (
     SessionFile,
     Sources,
 )
+from generator.messages import files as msg
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.base import SLUG_PATTERN
 from generator.model.form import Form
@@ -69,7 +70,7 @@ def _sort_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The files to read, and every other entry with the reason it is not read."""
     if not folder.is_dir():
         if os.path.lexists(folder):
-            return [], [(folder, "应是一个文件夹，而这里是一个文件：内容文件放在同名文件夹中")]
+            return [], [(folder, msg.FOLDER_IS_FILE)]
         return [], []
     readable, unread = [], []
     for path in sorted(folder.iterdir()):
@@ -90,30 +91,28 @@ def _ignored(name: str) -> bool:
 
 def _why_unread(path: Path) -> str:
     if path.is_symlink() and not path.exists():
-        return "符号链接指向的文件不存在，不会读取"
+        return msg.BROKEN_LINK
     if path.is_dir():
-        return "指向文件夹的符号链接，不会读取：内容文件要直接放在文件夹中"
+        return msg.LINK_TO_FOLDER
     if not path.is_file():
-        return "不是普通文件（管道、设备等），不会读取"
+        return msg.NOT_REGULAR
     if path.suffix.lower() in YAML_SUFFIXES:
-        return f"扩展名要用小写，否则不会读取：请改名为 {path.stem}{path.suffix.lower()}"
-    return "不是 YAML 文件，不会读取：内容文件夹中只放扩展名为 .yml 或 .yaml 的文件"
+        return msg.UPPERCASE_SUFFIX.format(name=path.stem + path.suffix.lower())
+    return msg.NOT_YAML
 
 
 def _subfolder_entries(subfolder: Path, folder: Path) -> list[tuple[Path, str]]:
-    message = f"在子文件夹中，不会读取：内容文件要直接放在 {folder.name}/ 中"
+    message = msg.IN_SUBFOLDER.format(folder=folder.name)
     found = []
     for parent, dirs, files in os.walk(subfolder):  # links to folders are listed, not followed
         dirs[:] = sorted(name for name in dirs if not _ignored(name))
         found += [Path(parent, name) for name in sorted(files) if not _ignored(name)]
     if not found and subfolder.suffix.lower() in YAML_SUFFIXES:
-        return [
-            (subfolder, f"这是一个文件夹，不是 YAML 文件：内容文件要直接放在 {folder.name}/ 中")
-        ]
+        return [(subfolder, msg.FOLDER_NAMED_YAML.format(folder=folder.name))]
     reported = [(path, message) for path in found[:_MAX_REPORTED_PER_SUBFOLDER]]
     if len(found) > _MAX_REPORTED_PER_SUBFOLDER:
         more = len(found) - _MAX_REPORTED_PER_SUBFOLDER
-        reported.append((subfolder, f"子文件夹中还有 {more} 个文件，也不会读取"))
+        reported.append((subfolder, msg.MORE_IN_SUBFOLDER.format(more=more)))
     return reported
 
 
@@ -183,10 +182,9 @@ def load_knowledge_base(
         display = display_path(path, sources.root)
         kind = REFERENCE_KINDS.get(path.stem)
         if kind is None:
-            known = "、".join(f"{kind}.yml" for kind in REFERENCE_KINDS)
-            errors.append(
-                ContentError(display, 1, 1, "", f"未知的参考文件；参考目录中只能有 {known}")
-            )
+            known = msg.REFERENCE_SEPARATOR.join(f"{kind}.yml" for kind in REFERENCE_KINDS)
+            message = msg.UNKNOWN_REFERENCE.format(known=known)
+            errors.append(ContentError(display, 1, 1, "", message))
             continue
         loaded, problems = load_one(path, sources.root, ReferenceFile[kind.entry_model])
         errors += problems
@@ -197,9 +195,9 @@ def load_knowledge_base(
 
 def _id_mismatch(item_id: str, path: Path) -> str:
     if re.fullmatch(SLUG_PATTERN, path.stem):
-        return f"编号 {item_id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {item_id}{path.suffix}"
+        return msg.ID_NOT_FILE_NAME.format(id=item_id, stem=path.stem, suffix=path.suffix)
     # The id is also the file name and the page's address: "Bad Name" can be neither.
-    return f"文件名 {path.name} 不能做编号（只能用小写英文字母、数字和连字符）：请把文件改名为 {item_id}{path.suffix}"
+    return msg.FILE_NAME_NOT_ID.format(name=path.name, id=item_id, suffix=path.suffix)
 
 
 def _links_outside(path: Path, root: Path) -> bool:
@@ -216,9 +214,7 @@ def _links_outside(path: Path, root: Path) -> bool:
 def _outside_error(path: Path, root: Path) -> ContentError:
     # The link's own name, not where it points: that is no business of the report.
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    return ContentError(
-        display, 1, 1, "", "这是指向项目以外的符号链接，不会读取：请把文件本身放进项目"
-    )
+    return ContentError(display, 1, 1, "", msg.LINK_OUTSIDE)
 
 
 def _load_one(path: Path, root: Path, model: type[BaseModel]):
@@ -253,36 +249,21 @@ def load_lessons(sources: Sources) -> tuple[dict[str, str], list[ContentError]]:
         )
         if not path.is_file():
             what = (
-                "一个文件夹"
+                msg.LESSON_IS_FOLDER
                 if path.is_dir()
-                else "一个失效的符号链接"
+                else msg.LESSON_IS_BROKEN_LINK
                 if path.is_symlink()
-                else "不是普通文件"
+                else msg.LESSON_NOT_REGULAR
             )
-            errors.append(
-                ContentError(
-                    display,
-                    1,
-                    1,
-                    "",
-                    f"课程目录里的 {path.name} 是{what}：课程必须是 .md 文本文件，请改名或删除",
-                )
-            )
+            message = msg.LESSON_NOT_FILE.format(name=path.name, what=what)
+            errors.append(ContentError(display, 1, 1, "", message))
             continue
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            errors.append(
-                ContentError(
-                    display,
-                    line,
-                    1,
-                    "",
-                    "文件不是 UTF-8 编码（可能是记事本默认的 GBK）：请在编辑器里用 UTF-8 重新保存",
-                )
-            )
+            errors.append(ContentError(display, line, 1, "", msg.LESSON_NOT_UTF8))
             continue
         heading = _HEADING.search(text)
         titles[path.stem] = heading.group(1) if heading else path.stem

@@ -16,14 +16,15 @@ from typing import Any
 import yaml
 
 from generator.errors import ContentError, ContentErrors, field_label
-from generator.yaml_syntax import IDEOGRAPHIC_INDENT, looks_like_key_slip, syntax_error
+from generator.messages import files as msg
+from generator.yaml_syntax import looks_like_key_slip, syntax_error
 
 MAX_FILE_BYTES = 1_000_000
 # The deepest content needs six levels (case → quiz → question → see → link → id). Far
 # deeper nesting is a mistake, and a few hundred levels would exhaust the recursion of
 # PyYAML's composer (a RecursionError) and of libyaml's (a crash).
 MAX_DEPTH = 20
-_TOO_DEEP_MESSAGE = f"嵌套太深：超过 {MAX_DEPTH} 层，请检查缩进和括号"
+_TOO_DEEP_MESSAGE = msg.TOO_DEEP.format(limit=MAX_DEPTH)
 
 Location = tuple[int, int]  # 1-based line and column
 
@@ -67,13 +68,8 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     # The size is checked before reading, so a huge file is never read into memory.
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ContentErrors(
-            [
-                ContentError(
-                    display, 1, 1, "", f"文件太大（{size:,} 字节），上限 {MAX_FILE_BYTES:,} 字节"
-                )
-            ]
-        )
+        message = msg.TOO_LARGE.format(size=size, limit=MAX_FILE_BYTES)
+        raise ContentErrors([ContentError(display, 1, 1, "", message)])
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -88,17 +84,15 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
             )
             + 1
         )
-        raise ContentErrors(
-            [ContentError(display, line, column, "", "不是 UTF-8 编码的文本，请用 UTF-8 保存文件")]
-        ) from None
+        raise ContentErrors([ContentError(display, line, column, "", msg.NOT_UTF8)]) from None
     if not text.strip() or all(
         ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()
     ):
-        raise ContentErrors([ContentError(display, 1, 1, "", "文件是空的")])
+        raise ContentErrors([ContentError(display, 1, 1, "", msg.EMPTY)])
     unusable = _UNUSABLE_CHARACTER.search(text)
     if unusable:
         line, column = _line_column(text, unusable.start())
-        message = f"文件中有看不见的特殊字符 U+{ord(unusable.group()):04X}（常见于从 Word 或网页复制来的文字），请删掉它"
+        message = msg.INVISIBLE_CHARACTER.format(code=f"U+{ord(unusable.group()):04X}")
         raise ContentErrors([ContentError(display, line, column, "", message)])
 
     node = _compose(text, display)
@@ -202,7 +196,7 @@ def _alias_errors(display: str, text: str) -> list[ContentError]:
             token.start_mark.line + 1,
             token.start_mark.column + 1,
             "",
-            "不支持 YAML 别名（*名称），请把内容直接写出来",
+            msg.NO_ALIASES,
         )
         for token in yaml.scan(text, Loader=yaml.SafeLoader)
         if isinstance(token, yaml.AliasToken)
@@ -227,7 +221,7 @@ _MERGE_TAG, _VALUE_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"
 
 def _tag_message(node: yaml.Node) -> str:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-    return f"不支持 YAML 标签（{tag}），请把内容直接写出来"
+    return msg.NO_TAGS.format(tag=tag)
 
 
 class _NodeBuilder:
@@ -314,10 +308,10 @@ class _NodeBuilder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
-                self._fail(key_node, loc, "不支持 YAML 合并键（<<），请把内容直接写出来")
+                self._fail(key_node, loc, msg.NO_MERGE_KEYS)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._fail(key_node, loc, "键必须是简单的文字")
+                self._fail(key_node, loc, msg.KEY_NOT_TEXT)
                 continue
             if not self._plain_tag(key_node):
                 self._fail(key_node, loc, _tag_message(key_node))
@@ -325,11 +319,11 @@ class _NodeBuilder:
             key = str(self._scalar(key_node))
             if key.startswith("\u3000"):
                 # An ideographic space before a key is indentation to the eye, text to YAML.
-                self._fail(key_node, loc, IDEOGRAPHIC_INDENT)
+                self._fail(key_node, loc, msg.IDEOGRAPHIC_INDENT)
                 continue
             if key in result:
                 first = self.doc.key_marks[loc + (key,)]
-                self._fail(key_node, loc + (key,), f"重复的键（第 {first[0]} 行已经写过）")
+                self._fail(key_node, loc + (key,), msg.DUPLICATE_KEY.format(line=first[0]))
                 continue
             self.doc.key_marks[loc + (key,)] = self._mark(key_node)
             result[key] = self.build(value_node, loc + (key,), depth + 1)

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-TAB_MESSAGE = "不能用 Tab 缩进，请改用空格"
-IDEOGRAPHIC_INDENT = "行首的“　”是全角空格：缩进只能用英文（半角）空格，请把它换掉"
-_GENERIC = "YAML 写法有误：请检查这一行和上一行的冒号、引号、括号和缩进"
+from generator.messages import files as msg
 
 # A field name as trainers type it at the start of a line, after any list dashes.
 _KEY_START = r"^[ ]*(?:-[ ]+)*"
@@ -37,26 +35,26 @@ class Slip:
 
 _SLIPS = [
     # (pattern, group whose start is the slip, message template using the match)
-    (re.compile(r"^ *(\u3000)"), 1, lambda m: IDEOGRAPHIC_INDENT),
+    (re.compile(r"^ *(\u3000)"), 1, lambda m: msg.IDEOGRAPHIC_INDENT),
     (
         re.compile(r"^[ ]*(?:-[ ]+)*-(\u3000)"),
         1,
-        lambda m: "“-”后面的“　”是全角空格：请换成英文空格",
+        lambda m: msg.IDEOGRAPHIC_AFTER_DASH,
     ),
     (
         re.compile(_KEY_START + _KEY + r"[ \u3000]*(：)"),
         2,
-        lambda m: f"“：”是全角（中文）冒号：字段名后面要用英文冒号加空格，写成 {m.group(1)}: …",
+        lambda m: msg.WIDE_COLON.format(key=m.group(1)),
     ),
     (
         re.compile(_KEY_START + _KEY + r":(\u3000)"),
         2,
-        lambda m: f"冒号后面的“　”是全角空格：请换成英文空格，写成 {m.group(1)}: …",
+        lambda m: msg.IDEOGRAPHIC_AFTER_COLON.format(key=m.group(1)),
     ),
     (
         re.compile(_KEY_START + _KEY + r"(:)(?=[^\s:/\\])"),
         2,
-        lambda m: f"冒号后面少了一个空格：写成 {m.group(1)}: …（英文冒号加空格）",
+        lambda m: msg.NO_SPACE_AFTER_COLON.format(key=m.group(1)),
     ),
 ]
 
@@ -117,85 +115,53 @@ def _explain(lines: list[str], continued: set[int], exc: yaml.MarkedYAMLError) -
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     here = lines[line - 1] if line <= len(lines) else ""
     if "'\\t'" in problem or "tab character" in problem:
-        return Slip(line, column, TAB_MESSAGE)
+        return Slip(line, column, msg.TAB_INDENT)
     if context.startswith("while scanning a quoted scalar") and exc.context_mark:
         # PyYAML points past the last line (or at a later ---); the mistake is the quote.
         opening = exc.context_mark
-        return Slip(
-            opening.line + 1,
-            opening.column + 1,
-            "引号没有配对：从这里开始的引号直到文件末尾都没有结束",
-        )
+        return Slip(opening.line + 1, opening.column + 1, msg.UNCLOSED_QUOTE)
     if "expected a single document" in context:
-        return Slip(line, column, "一个文件只能有一个 YAML 文档（不要用 ---  分隔多个）")
+        return Slip(line, column, msg.ONE_DOCUMENT)
     if problem == "could not find expected ':'" and exc.context_mark:
         where = exc.context_mark
-        return Slip(
-            where.line + 1,
-            where.column + 1,
-            "这一行缺少“: ”：字段要写成 名称: 内容（英文冒号加空格）；"
-            "如果这一行是上一行内容的延续，请比上一行的字段名多缩进两格",
-        )
+        return Slip(where.line + 1, where.column + 1, msg.MISSING_COLON)
     if problem == "mapping values are not allowed here":
         if re.search(r":(\s|$)", here[: column - 1]):
-            return Slip(
-                line,
-                column,
-                "这个值里有“: ”（英文冒号加空格），会被当作新的字段：请给整个值加上引号，或改用中文冒号“：”",
-            )
+            return Slip(line, column, msg.COLON_IN_VALUE)
         return _indentation(lines, continued, line)
     if problem.startswith("expected <block end>, but found"):
         before = here[: column - 1].rstrip()
         if problem.endswith("'<scalar>'") and before.endswith(("'", '"')):
-            return Slip(
-                line,
-                column,
-                "引号后面还有文字：值中间的引号让它提前结束了，请去掉外面的引号，或换用另一种引号（\" 或 '）",
-            )
+            return Slip(line, column, msg.TEXT_AFTER_QUOTE)
         if problem.endswith(("']'", "'}'")):
             bracket = problem[-2]
-            return Slip(line, column, f"多了一个“{bracket}”：前面没有与它配对的括号")
+            return Slip(line, column, msg.STRAY_BRACKET.format(bracket=bracket))
         return _indentation(lines, continued, line)
     for closing in ("]", "}"):
         if problem.startswith(f"expected ',' or '{closing}'") and exc.context_mark:
             opening = exc.context_mark
             if opening.line + 1 < line:
-                return Slip(
-                    opening.line + 1,
-                    opening.column + 1,
-                    f"“{'[' if closing == ']' else '{'}”没有配对的“{closing}”：请在这一行的末尾补上“{closing}”，各项之间用英文逗号“,”分隔",
+                message = msg.UNCLOSED_BRACKET.format(
+                    opening="[" if closing == "]" else "{", closing=closing
                 )
-            return Slip(
-                line,
-                column,
-                "括号里这一处写法不对：各项之间要用英文逗号“,”分隔，含“:”“[”“{”等符号的项请加引号",
-            )
+                return Slip(opening.line + 1, opening.column + 1, message)
+            return Slip(line, column, msg.BAD_FLOW_ITEM)
     if problem.startswith("expected the node content"):
-        return Slip(
-            line, column, "这里缺少内容：两个逗号之间、或“-”“:”后面应该有一项；多余的逗号请删掉"
-        )
+        return Slip(line, column, msg.MISSING_ITEM)
     if "that cannot start any token" in problem:
         char = here[column - 1] if column <= len(here) else "?"
-        return Slip(line, column, f'“{char}”不能作为值的开头：请给整个值加上引号，例如 "{char}…"')
+        return Slip(line, column, msg.BAD_FIRST_CHARACTER.format(char=char))
     if "escape" in problem:
-        return Slip(
-            line, column, "双引号里的“\\”是转义符：请改用单引号把整个值括起来，或把“\\”写成“\\\\”"
-        )
+        return Slip(line, column, msg.BACKSLASH)
     if "block scalar" in context:
-        return Slip(line, column, "“|”或“>”后面不能接着写内容：请换行，把内容缩进两格写在下面")
+        return Slip(line, column, msg.TEXT_AFTER_BLOCK_MARK)
     if "alias" in context + problem or "anchor" in context + problem:
-        return Slip(
-            line, column, '以“*”或“&”开头的值要加引号（YAML 把它们当作别名或锚点），例如 "*重要*"'
-        )
+        return Slip(line, column, msg.STAR_OR_AMPERSAND)
     if "tag" in context + problem:
-        return Slip(line, column, "不支持 YAML 标签（以“!”开头）：以“!”开头的文字请加引号")
+        return Slip(line, column, msg.EXCLAMATION)
     if "directive" in context + problem or problem.startswith("expected '<document start>'"):
-        return Slip(
-            line,
-            column,
-            "这里多出了内容：上面的内容已经结束了，请检查这一行的缩进和上面是否多了括号或“...”",
-        )
-    return Slip(line, column, _GENERIC)
+        return Slip(line, column, msg.EXTRA_CONTENT)
+    return Slip(line, column, msg.SYNTAX_GENERIC)
 
 
 # --- indentation ------------------------------------------------------------------------
@@ -207,29 +173,27 @@ def _indentation(lines: list[str], continued: set[int], number: int) -> Slip:
     indent = _indent_of(target)
     columns = _open_columns(lines, continued, number)
     if not columns:
-        return Slip(number, indent + 1, f"缩进不一致：这一行缩进了 {indent} 个空格，应为 0 个")
+        message = msg.INDENT_EXPECTED.format(indent=indent, options=msg.INDENT_NONE)
+        return Slip(number, indent + 1, message)
     if indent in columns:
         above, word = columns[indent]
         if target[indent:].startswith("-") and word != "-":
-            message = f"列表项“- ”不能和第 {above} 行的“{word}”写在同一层：请把它写在某个字段下面，并多缩进两格"
+            message = msg.DASH_BESIDE_FIELD.format(line=above, word=word)
         elif word == "-":
-            message = (
-                f"这一行与第 {above} 行的列表项“-”对齐，却不以“- ”开头：属于那一项的话，请再缩进两格"
-                f"（{indent + 2} 个空格）；是新的一项的话，请在前面加“- ”"
-            )
+            message = msg.ALIGNED_WITH_DASH.format(line=above, spaces=indent + 2)
         else:
-            message = f"这一行接不上上面的内容：请检查它和第 {above} 行“{word}”的缩进"
+            message = msg.DOES_NOT_FOLLOW.format(line=above, word=word)
         return Slip(number, indent + 1, message)
     if not target[indent:].startswith("-"):
         # A field is not written under a dash: align it with the fields, when there are any.
         columns = {column: at for column, at in columns.items() if at[1] != "-"} or columns
     nearest = sorted(columns, key=lambda column: (abs(column - indent), column))
     best = [column for column in nearest if abs(column - indent) == abs(nearest[0] - indent)]
-    options = "或 ".join(
-        f"{column} 个（与第 {columns[column][0]} 行的“{columns[column][1]}”对齐）"
+    options = msg.INDENT_OR.join(
+        msg.INDENT_OPTION.format(spaces=column, line=columns[column][0], word=columns[column][1])
         for column in best
     )
-    return Slip(number, indent + 1, f"缩进不一致：这一行缩进了 {indent} 个空格，应为 {options}")
+    return Slip(number, indent + 1, msg.INDENT_EXPECTED.format(indent=indent, options=options))
 
 
 def _open_columns(lines: list[str], continued: set[int], number: int) -> dict[int, tuple[int, str]]:

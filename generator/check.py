@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.errors import ContentError, display_path
 from generator.knowledge_base import KnowledgeBase
+from generator.messages import content as msg
 from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import MAX_QUESTIONS_PER_QUIZ
 from generator.procedure_check import check_procedure
@@ -42,7 +43,7 @@ def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
             if entry.id in first_line:
                 errors.append(
                     ref.doc.error(
-                        loc, f"编号 {entry.id} 重复（第 {first_line[entry.id]} 行已用过）"
+                        loc, msg.DUPLICATE_ENTRY.format(id=entry.id, line=first_line[entry.id])
                     )
                 )
             else:
@@ -54,7 +55,9 @@ def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
                     errors.append(
                         ref.doc.error(
                             ("entries", index, "number"),
-                            f"序号 {entry.number} 与 {numbers[entry.number]} 重复",
+                            msg.DUPLICATE_NUMBER.format(
+                                number=entry.number, other=numbers[entry.number]
+                            ),
                         )
                     )
                 numbers.setdefault(entry.number, entry.id)
@@ -66,21 +69,19 @@ def _check_file_ids(kb: KnowledgeBase) -> list[ContentError]:
     # would become the same page, which MkDocs would refuse with a confusing message.
     errors = []
     kinds = [
-        ("案例", [(f.case.id, f.doc) for f in kb.cases]),
-        ("流程", [(f.procedure.id, f.doc) for f in kb.procedures]),
+        ("cases", [(f.case.id, f.doc) for f in kb.cases]),
+        ("procedures", [(f.procedure.id, f.doc) for f in kb.procedures]),
+        ("forms", [(f.form.id, f.doc) for f in kb.forms]),
+        ("questions", [(f.bank.id, f.doc) for f in kb.banks]),
+        ("sessions", [(f.session.id, f.doc) for f in kb.sessions]),
     ]
-    kinds += [
-        ("表单", [(f.form.id, f.doc) for f in kb.forms]),
-        ("题库", [(f.bank.id, f.doc) for f in kb.banks]),
-    ]
-    kinds += [("培训计划", [(f.session.id, f.doc) for f in kb.sessions])]
-    for kind, items in kinds:
+    for folder, items in kinds:
+        kind = msg.FILE_KIND_NAMES[folder]
         seen: dict[str, str] = {}
         for item_id, doc in items:
             if item_id in seen:
-                errors.append(
-                    doc.error(("id",), f"{kind}编号 {item_id} 重复（已用于 {seen[item_id]}）")
-                )
+                message = msg.DUPLICATE_FILE_ID.format(kind=kind, id=item_id, other=seen[item_id])
+                errors.append(doc.error(("id",), message))
             seen.setdefault(item_id, doc.display)
     return errors
 
@@ -101,11 +102,10 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
             errors += _unknown(doc, loc, use.principle, principles, "principles")
             key = (use.principle, use.verdict)
             if key in used:
-                errors.append(
-                    doc.error(
-                        loc, f"原则 {use.principle}（{use.verdict}）已在第 {used[key]} 行列出"
-                    )
+                message = msg.DUPLICATE_PRINCIPLE.format(
+                    principle=use.principle, verdict=use.verdict, line=used[key]
                 )
+                errors.append(doc.error(loc, message))
             used.setdefault(key, doc.locate(loc)[0])
         for index, ref_id in enumerate(case.complaint_categories):
             errors += _unknown(
@@ -122,7 +122,7 @@ def _check_case_links(kb: KnowledgeBase) -> list[ContentError]:
         for index, ref_id in enumerate(case.related_cases):
             loc = ("related_cases", index)
             if ref_id == case.id:
-                errors.append(doc.error(loc, "案例不能把自己列为相关案例"))
+                errors.append(doc.error(loc, msg.RELATED_TO_ITSELF))
             else:
                 errors += _unknown_file(kb, doc, loc, ref_id, "cases")
         for index, ref_id in enumerate(case.related_procedures):
@@ -142,22 +142,12 @@ def _check_procedures(kb: KnowledgeBase) -> list[ContentError]:
     return errors
 
 
-_FILE_KINDS = {
-    "cases": "案例",
-    "procedures": "流程",
-    "forms": "表单",
-    "lessons": "课程",
-    "questions": "题库",
-}
 # Quiz pages that are not question banks live beside them.
 RESERVED_BANK_IDS = {"index", "mix", "progress", "cases"}
 
 
 def _too_many_questions(count: int) -> str:
-    return (
-        f"一套测验最多 {MAX_QUESTIONS_PER_QUIZ} 道题，这里有 {count} 道（从这一题起超出）："
-        "请按主题拆成几个题库"
-    )
+    return msg.TOO_MANY_QUESTIONS.format(limit=MAX_QUESTIONS_PER_QUIZ, count=count)
 
 
 def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
@@ -167,10 +157,9 @@ def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
     places += [(case_file.doc, "quiz", case_file.case.quiz) for case_file in kb.cases]
     for bank_file in kb.banks:
         if bank_file.bank.id in RESERVED_BANK_IDS:
-            reserved = "、".join(sorted(RESERVED_BANK_IDS))
-            errors.append(
-                bank_file.doc.error(("id",), f"题库编号不能用 {reserved}（这些网址已有别的页面）")
-            )
+            reserved = msg.LIST_SEPARATOR.join(sorted(RESERVED_BANK_IDS))
+            message = msg.RESERVED_BANK_ID.format(reserved=reserved)
+            errors.append(bank_file.doc.error(("id",), message))
         if bank_file.bank.lesson is not None:
             errors += _unknown_file(
                 kb, bank_file.doc, ("lesson",), bank_file.bank.lesson, "lessons"
@@ -187,7 +176,9 @@ def _check_questions(kb: KnowledgeBase) -> list[ContentError]:
                 errors.append(
                     doc.error(
                         loc + ("id",),
-                        f"题目编号 {question.id} 重复（已用于 {first_seen[question.id]}）",
+                        msg.DUPLICATE_QUESTION_ID.format(
+                            id=question.id, other=first_seen[question.id]
+                        ),
                     )
                 )
             first_seen.setdefault(question.id, where)
@@ -206,9 +197,8 @@ def _check_link(kb: KnowledgeBase, doc, loc: tuple, link) -> list[ContentError]:
     if not errors and link.step is not None:
         procedure = next((p.procedure for p in kb.procedures if p.procedure.id == ref_id), None)
         if procedure is not None and link.step not in {step.id for step in procedure.steps}:
-            errors.append(
-                doc.error(loc + ("step",), f"流程 {ref_id} 中没有编号为 {link.step} 的步骤")
-            )
+            message = msg.NO_SUCH_STEP.format(procedure=ref_id, step=link.step)
+            errors.append(doc.error(loc + ("step",), message))
     return errors
 
 
@@ -220,11 +210,9 @@ def _unknown_file(
     # The folder as the project names it (lessons_dir, cases_dir ... in mkdocs.yml).
     where = display_path(getattr(kb.sources, f"{folder}_dir"), kb.sources.root) + "/"
     suffix = ".md" if folder == "lessons" else ".yml"
-    return [
-        doc.error(
-            loc, f"没有编号为 {ref_id} 的{_FILE_KINDS[folder]}（{where} 中找不到 {ref_id}{suffix}）"
-        )
-    ]
+    kind = msg.FILE_KIND_NAMES[folder]
+    message = msg.NO_SUCH_FILE.format(id=ref_id, kind=kind, folder=where, suffix=suffix)
+    return [doc.error(loc, message)]
 
 
 def _unknown(doc, loc: tuple, ref_id: str, known: set[str] | None, kind: str) -> list[ContentError]:
@@ -232,11 +220,11 @@ def _unknown(doc, loc: tuple, ref_id: str, known: set[str] | None, kind: str) ->
         return []
     name = REFERENCE_KINDS[kind].name
     hint = (
-        f"已有：{'、'.join(sorted(known))}"
+        msg.KNOWN_IDS.format(ids=msg.LIST_SEPARATOR.join(sorted(known)))
         if known and len(known) <= 12
-        else f"见 reference/{kind}.yml"
+        else msg.SEE_REFERENCE.format(kind=kind)
     )
-    return [doc.error(loc, f"没有编号为 {ref_id} 的{name}（{hint}）")]
+    return [doc.error(loc, msg.NO_SUCH_ENTRY.format(id=ref_id, kind=name, hint=hint))]
 
 
 def _check_role_plays(kb: KnowledgeBase) -> list[ContentError]:
@@ -281,12 +269,10 @@ def _check_sessions(kb: KnowledgeBase) -> list[ContentError]:
     for session_file in kb.sessions:
         session, doc = session_file.session, session_file.doc
         if session.id in RESERVED_SESSION_IDS:
-            errors.append(
-                doc.error(("id",), "培训计划编号不能用 index（培训计划列表页已用这个网址）")
-            )
+            errors.append(doc.error(("id",), msg.RESERVED_SESSION_ID))
         total = sum(block.minutes for block in session.agenda)
         if total != session.duration:
-            message = f"议程各段加起来是 {total} 分钟，与总时长 {session.duration} 分钟不一致：请改总时长或各段的分钟数"
+            message = msg.AGENDA_MINUTES.format(total=total, duration=session.duration)
             errors.append(doc.error(("duration",), message))
         for index, block in enumerate(session.agenda):
             for name, ref_id in block.links:
@@ -304,7 +290,7 @@ def _check_sessions(kb: KnowledgeBase) -> list[ContentError]:
                 errors.append(
                     doc.error(
                         ("materials", index, name),
-                        f"案例 {ref_id} 没有写 role_play，没有角色扮演卡可打印",
+                        msg.NO_ROLE_PLAY_TO_PRINT.format(case=ref_id),
                     )
                 )
     return errors
@@ -317,11 +303,7 @@ def _session_link(kb: KnowledgeBase, doc, loc: tuple, name: str, ref_id: str) ->
 def _needs_part(doc, loc: tuple, kind: str, case, bank: str | None) -> list[ContentError]:
     """A role-play block needs the case's role_play; a quiz block on a case, its quiz."""
     if kind == "role_play" and case.role_play is None:
-        return [
-            doc.error(
-                loc, f"案例 {case.id} 没有写 role_play：先在案例文件中写好角色扮演，再排进议程"
-            )
-        ]
+        return [doc.error(loc, msg.NO_ROLE_PLAY_TO_PLAY.format(case=case.id))]
     if kind == "quiz" and bank is None and not case.quiz:
-        return [doc.error(loc, f"案例 {case.id} 没有测验题（quiz），测验环节请改用 bank 指定题库")]
+        return [doc.error(loc, msg.NO_CASE_QUIZ.format(case=case.id))]
     return []

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.messages import content as msg
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -36,12 +38,8 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         lines = [str(error) for error in self.errors]
-        lines.append(f"共 {len(self.errors)} 处错误。")
+        lines.append(msg.ERROR_COUNT.format(count=len(self.errors)))
         return "\n".join(lines)
-
-
-# What one item of a list is called, by the list's field; any other list counts 项.
-_ITEM_WORDS = {"quiz": "题", "questions": "题", "steps": "步", "entries": "条"}
 
 
 def field_label(loc: tuple) -> str:
@@ -50,8 +48,10 @@ def field_label(loc: tuple) -> str:
     parts: list[str] = []
     for position, part in enumerate(loc):
         if isinstance(part, int) and not isinstance(part, bool):
-            word = _ITEM_WORDS.get(loc[position - 1], "项") if position else "项"
-            item = f"第 {part + 1} {word}"
+            word = (
+                msg.ITEM_WORDS.get(loc[position - 1], msg.ITEM_WORD) if position else msg.ITEM_WORD
+            )
+            item = msg.ITEM_PLACE.format(number=part + 1, word=word)
             if parts:
                 parts[-1] += " " + item
             else:

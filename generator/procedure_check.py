@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 
 from generator.errors import ContentError
+from generator.messages import content as msg
 from generator.model.procedure import Procedure
 from generator.yaml_source import YamlDocument
 
@@ -32,40 +33,38 @@ def check_procedure(procedure: Procedure, doc: YamlDocument) -> list[ContentErro
 
 
 def _check_roles(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
-    errors = _duplicates(doc, "roles", [role.id for role in procedure.roles], "角色编号")
+    errors = _duplicates(doc, "roles", [role.id for role in procedure.roles], msg.ROLE_ID)
     role_ids = [role.id for role in procedure.roles]
     for index, step in enumerate(procedure.steps):
         if step.role not in role_ids:
             errors.append(
                 doc.error(
                     ("steps", index, "role"),
-                    f"没有编号为 {step.role} 的角色{_hint(step.role, role_ids)}",
+                    msg.NO_SUCH_ROLE.format(id=step.role, hint=_hint(step.role, role_ids)),
                 )
             )
     return errors
 
 
 def _check_step_ids(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
-    return _duplicates(doc, "steps", [step.id for step in procedure.steps], "步骤编号")
+    return _duplicates(doc, "steps", [step.id for step in procedure.steps], msg.STEP_ID)
 
 
 def _check_links(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
     step_ids = [step.id for step in procedure.steps]
     errors = []
     if procedure.start not in step_ids:
-        errors.append(
-            doc.error(
-                ("start",), f"没有编号为 {procedure.start} 的步骤{_hint(procedure.start, step_ids)}"
-            )
-        )
+        hint = _hint(procedure.start, step_ids)
+        message = msg.NO_SUCH_PROCEDURE_STEP.format(id=procedure.start, hint=hint)
+        errors.append(doc.error(("start",), message))
     for index, step in enumerate(procedure.steps):
         for loc, target in _targets(index, step):
             if target == step.id:
-                errors.append(doc.error(loc, "下一步不能是这一步自己（流程会原地打转）"))
+                errors.append(doc.error(loc, msg.NEXT_IS_ITSELF))
             elif target not in step_ids:
-                errors.append(
-                    doc.error(loc, f"没有编号为 {target} 的步骤{_hint(target, step_ids)}")
-                )
+                hint = _hint(target, step_ids)
+                message = msg.NO_SUCH_PROCEDURE_STEP.format(id=target, hint=hint)
+                errors.append(doc.error(loc, message))
     return errors
 
 
@@ -81,14 +80,18 @@ def _check_branches(procedure: Procedure, doc: YamlDocument) -> list[ContentErro
                 errors.append(
                     doc.error(
                         loc + ("label",),
-                        f"分支说明 {branch.label} 与第 {labels[branch.label]} 行重复",
+                        msg.DUPLICATE_BRANCH_LABEL.format(
+                            label=branch.label, line=labels[branch.label]
+                        ),
                     )
                 )
             if branch.next in targets:
                 errors.append(
                     doc.error(
                         loc + ("next",),
-                        f"与第 {targets[branch.next]} 行的分支通向同一步骤 {branch.next}：两个答案走同一条路，这个判断就没有意义了",
+                        msg.BRANCHES_SAME_TARGET.format(
+                            line=targets[branch.next], step=branch.next
+                        ),
                     )
                 )
             labels.setdefault(branch.label, doc.locate(loc + ("label",))[0])
@@ -101,9 +104,10 @@ def _duplicates(doc: YamlDocument, key: str, ids: list[str], what: str) -> list[
     for index, item_id in enumerate(ids):
         loc = (key, index, "id")
         if item_id in first_line:
-            errors.append(
-                doc.error(loc, f"{what} {item_id} 重复（第 {first_line[item_id]} 行已用过）")
+            message = msg.DUPLICATE_IN_PROCEDURE.format(
+                what=what, id=item_id, line=first_line[item_id]
             )
+            errors.append(doc.error(loc, message))
         else:
             first_line[item_id] = doc.locate(loc)[0]
     return errors
@@ -118,9 +122,9 @@ def _hint(wrong: str, known: list[str]) -> str:
     known = list(dict.fromkeys(known))  # a duplicated id is reported on its own
     guess = difflib.get_close_matches(wrong, known, n=1)
     if guess:
-        return f"（是否想写 {guess[0]}？）"
+        return msg.HINT_DID_YOU_MEAN.format(guess=guess[0])
     if known and len(known) <= 12:
-        return f"（已有：{'、'.join(known)}）"
+        return msg.HINT_KNOWN.format(ids=msg.LIST_SEPARATOR.join(known))
     return ""
 
 
@@ -151,12 +155,11 @@ def _check_reachable(procedure: Procedure, doc: YamlDocument) -> list[ContentErr
             continue
         sources = [source for source, targets in edges.items() if step.id in targets]
         if sources:
-            why = f"指向它的 {'、'.join(sources)} 本身也走不到"
+            why = msg.UNREACHABLE_SOURCES.format(sources=msg.LIST_SEPARATOR.join(sources))
         else:
-            why = "没有哪一步的 next 或分支指向它"
-        errors.append(
-            doc.error(("steps", index, "id"), f"从第一步 {procedure.start} 出发走不到这一步：{why}")
-        )
+            why = msg.UNREACHABLE_NOTHING
+        message = msg.UNREACHABLE.format(start=procedure.start, why=why)
+        errors.append(doc.error(("steps", index, "id"), message))
     return errors
 
 
@@ -164,7 +167,7 @@ def _check_ends(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
     """From every step the procedure must be able to finish: a loop needs a way out."""
     ends = [step.id for step in procedure.steps if step.kind == "end"]
     if not ends:
-        return [doc.error(("steps",), "流程没有结束步骤：至少要有一步写 kind: end", key=True)]
+        return [doc.error(("steps",), msg.NO_END, key=True)]
     edges = successors(procedure)
     reverse: dict[str, list[str]] = {}
     for source, targets in edges.items():
@@ -180,11 +183,6 @@ def _check_ends(procedure: Procedure, doc: YamlDocument) -> list[ContentError]:
         )
         if step.id in trapped and entered_from_outside:
             inside = _walk([step.id], edges)
-            loop = "、".join(s.id for s in procedure.steps if s.id in inside)
-            errors.append(
-                doc.error(
-                    ("steps", index, "id"),
-                    f"从这一步起再也走不到结束步骤：{loop} 之间绕圈没有出口，请给其中的判断加一个通向结束的分支",
-                )
-            )
+            loop = msg.LIST_SEPARATOR.join(s.id for s in procedure.steps if s.id in inside)
+            errors.append(doc.error(("steps", index, "id"), msg.TRAPPED.format(loop=loop)))
     return errors

@@ -14,6 +14,7 @@ from itertools import combinations
 
 from generator.errors import ContentError
 from generator.knowledge_base import KnowledgeBase
+from generator.messages import content as msg
 from generator.model.question import Question
 from generator.yaml_source import YamlDocument
 
@@ -90,10 +91,12 @@ def longest_right_option(quiz: Quiz) -> list[ContentError]:
     result = longest_share(quiz.questions)
     if result.counted < LONGEST_RIGHT_MIN_QUESTIONS or result.share <= LONGEST_RIGHT_LIMIT:
         return []
-    message = (
-        f"{result.counted} 道单选和情景题中有 {len(result.longest)} 道（{result.share:.0%}）的正确选项最长，"
-        f"超过 {LONGEST_RIGHT_LIMIT:.0%}，只挑最长的选项就能答对："
-        f"{'、'.join(result.longest)}；请把干扰项写得和正确选项一样长、一样可信"
+    message = msg.LONGEST_RIGHT.format(
+        counted=result.counted,
+        longest=len(result.longest),
+        share=result.share,
+        limit=LONGEST_RIGHT_LIMIT,
+        ids=msg.LIST_SEPARATOR.join(result.longest),
     )
     return [quiz.doc.error((quiz.key,), message, key=True)]
 
@@ -106,13 +109,11 @@ def all_but_one_right(quiz: Quiz) -> list[ContentError]:
         if question.type != "multiple" or total < 3 or right < total - 1:
             continue
         which = (
-            "的选项全部正确"
+            msg.ALL_RIGHT
             if right == total
-            else f"的 {total} 个选项中 {right} 个正确、只有 1 个错误"
+            else msg.ALL_BUT_ONE_RIGHT.format(total=total, right=right)
         )
-        message = (
-            f"这道多选题{which}，挑出最不像的一项就能答对；请写 2～3 个正确选项和 2 个以上错误选项"
-        )
+        message = msg.GUESSABLE_MULTIPLE.format(which=which)
         problems.append(quiz.doc.error((quiz.key, index, "options"), message))
     return problems
 
@@ -125,7 +126,7 @@ def repeated_options(quiz: Quiz) -> list[ContentError]:
         for number, option in enumerate(question.options, start=1):
             text = re.sub(r"\s+", " ", option.text.strip())
             if text in first:
-                message = f"与第 {first[text]} 个选项完全相同"
+                message = msg.REPEATED_OPTION.format(number=first[text])
                 problems.append(
                     quiz.doc.error((quiz.key, index, "options", number - 1, "text"), message)
                 )
@@ -156,14 +157,10 @@ def near_duplicate_prompts(found: list[Quiz]) -> list[ContentError]:
         where_b = f"{quiz_b.doc.display}:{quiz_b.doc.locate(loc_b)[0]}"
         id_a, id_b = quiz_a.questions[index_a].id, quiz_b.questions[index_b].id
         problems.append(
-            quiz_a.doc.error(
-                loc_a, f"与 {id_b}（{where_b}）问的几乎是同一件事（题干和答案相似度 {ratio:.0%}）"
-            )
+            quiz_a.doc.error(loc_a, msg.NEAR_DUPLICATE.format(id=id_b, where=where_b, ratio=ratio))
         )
         problems.append(
-            quiz_b.doc.error(
-                loc_b, f"与 {id_a}（{where_a}）问的几乎是同一件事（题干和答案相似度 {ratio:.0%}）"
-            )
+            quiz_b.doc.error(loc_b, msg.NEAR_DUPLICATE.format(id=id_a, where=where_a, ratio=ratio))
         )
     return problems
 

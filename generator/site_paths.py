@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from generator.errors import ContentError
 from generator.knowledge_base import KnowledgeBase
+from generator.messages import content as msg
 from generator.render import GeneratedPage, RenderSettings
 
 
@@ -54,13 +55,11 @@ def address_collisions(
         other, other_page = taken[address]
         shown = "/" + settings.site_path(page.uri)
         if other_page is None:
-            message = (
-                f"生成的页面 {shown} 与手写的页面 {other} 同名：请给这一项改编号，或给手写页面改名"
-            )
+            message = msg.CLASHES_WITH_HANDWRITTEN.format(page=shown, other=other)
         elif other_page.source is None or other_page.source == page.source:
-            message = f"生成的页面 {shown} 与网站自带的页面重名（编号用了保留名）：请换一个编号"
+            message = msg.CLASHES_WITH_SITE.format(page=shown)
         else:
-            message = f"生成的页面 {shown} 与 {other} 生成的页面重名：请给其中一个改编号"
+            message = msg.CLASHES_WITH_GENERATED.format(page=shown, other=other)
         errors.append(_at_id(page.source, docs, message))
     return errors
 
@@ -135,12 +134,12 @@ def _missing_targets(uri: str, markdown: str, known: set[str]) -> list[str]:
 
 
 def _missing_message(target: str) -> str:
-    return f"链接 {target} 指向的页面不存在：请检查路径（相对于这一页），或先建好那一页"
+    return msg.MISSING_LINK_TARGET.format(target=target)
 
 
 def _at_text(page: GeneratedPage, target: str, docs: dict) -> ContentError:
     doc = docs.get(page.source or "")
-    where = f"（在生成的页面 {page.uri} 里）"
+    where = msg.IN_GENERATED_PAGE.format(uri=page.uri)
     if doc is None:
         # A page made from many files (a list page): the field that wrote the link.
         for other in docs.values():

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from generator.flowchart.geometry import Box, Diagram, Lane, Rect, TextLine
 from generator.flowchart.route import Edge, Grid, route_connectors
 from generator.flowchart.text import ends_phrase, wrap, wrapped_width
+from generator.messages import content as msg
 from generator.model.procedure import Procedure, Step
 
 # The start terminal is not a step; "@" cannot appear in a step id, so this never collides.
@@ -46,18 +47,18 @@ class Metrics:
 class FlowchartText:
     """Every word the flowchart adds to the procedure's own text, in one place."""
 
-    start: str = "开始"
-    time_limit: str = "时限：{}"
-    title: str = "{}流程图"
-    summary: str = "共 {count} 步，泳道从左到右依次是：{roles}。从上往下阅读。"
-    column_summary: str = "共 {count} 步，每个方框上写着负责的岗位（{roles}）。从上往下阅读。"
-    step: str = "第 {number} 步，{title}（{role}）。"
-    then: str = "下一步：{}"
-    separator: str = "；"
-    full_stop: str = "。"
-    branch: str = "{label}，转到：{target}"
-    back: str = "（回到前面的步骤）"
-    end: str = "流程结束。"
+    start: str = msg.FLOWCHART_START
+    time_limit: str = msg.FLOWCHART_TIME_LIMIT
+    title: str = msg.FLOWCHART_TITLE
+    summary: str = msg.FLOWCHART_SUMMARY
+    column_summary: str = msg.FLOWCHART_COLUMN_SUMMARY
+    step: str = msg.FLOWCHART_STEP
+    then: str = msg.FLOWCHART_THEN
+    separator: str = msg.FLOWCHART_SEPARATOR
+    full_stop: str = msg.FLOWCHART_FULL_STOP
+    branch: str = msg.FLOWCHART_BRANCH
+    back: str = msg.FLOWCHART_BACK
+    end: str = msg.FLOWCHART_END
 
 
 # The words as shipped; tests and other sites may pass their own.

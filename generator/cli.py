@@ -21,6 +21,7 @@ from pathlib import Path
 from generator.errors import ContentErrors
 from generator.export import gift, moodle_xml, quizzes_for_export
 from generator.knowledge_base import KnowledgeBase, Sources
+from generator.messages import cli as msg
 from generator.model.base import SLUG_PATTERN
 from generator.model.question import QUESTION_TYPES
 from generator.output_file import OutputRefused, output_file, output_folder, write_text
@@ -34,54 +35,46 @@ from generator.stats import knowledge_base_stats
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="training-kb", description="客户服务培训知识库的生成器工具。"
-    )
+    parser = argparse.ArgumentParser(prog="training-kb", description=msg.DESCRIPTION)
     parser.add_argument(
         "--root",
         type=Path,
         default=Path("."),
-        help="项目目录（mkdocs.yml 所在目录），默认为当前目录",
+        help=msg.HELP_ROOT,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="检查全部内容文件，列出所有错误")
+    check = commands.add_parser("check", help=msg.HELP_CHECK)
     check.add_argument(
         "--stale",
         action="store_true",
-        help="另外列出很久没有审阅（或没有 reviewed 日期）的案例和流程",
+        help=msg.HELP_STALE,
     )
     check.add_argument(
         "--days",
         type=review_days,
         default=None,
-        help=f"审阅周期（天），默认取 mkdocs.yml 中的 stale_after_days 或 {STALE_AFTER_DAYS}",
+        help=msg.HELP_DAYS.format(days=STALE_AFTER_DAYS),
     )
-    check.add_argument(
-        "--strict", action="store_true", help="题目质量提醒（不读也能猜对的题、重复的题）也算错误"
-    )
-    stats = commands.add_parser("stats", help="统计课程、案例、流程、表单、题目和参考条目的数量")
-    stats.add_argument(
-        "--quiz", action="store_true", help="另外列出每个题库中正确选项最长的单选和情景题所占比例"
-    )
-    new = commands.add_parser("new", help="新建内容文件")
-    new.add_argument("kind", choices=["case"], help="要新建的内容类型")
-    new.add_argument("id", help="编号，例如 lost-key（也是文件名和网址）")
-    export = commands.add_parser("export", help="导出全部题库，供企业学习平台（LMS）导入")
+    check.add_argument("--strict", action="store_true", help=msg.HELP_STRICT)
+    stats = commands.add_parser("stats", help=msg.HELP_STATS)
+    stats.add_argument("--quiz", action="store_true", help=msg.HELP_QUIZ)
+    new = commands.add_parser("new", help=msg.HELP_NEW)
+    new.add_argument("kind", choices=["case"], help=msg.HELP_NEW_KIND)
+    new.add_argument("id", help=msg.HELP_NEW_ID)
+    export = commands.add_parser("export", help=msg.HELP_EXPORT)
     export.add_argument(
         "format",
         choices=["moodle", "gift"],
-        help="moodle：Moodle XML（全部题型）；gift：GIFT 文本（排序题除外）",
+        help=msg.HELP_EXPORT_FORMAT,
     )
-    export.add_argument("-o", "--output", required=True, help="输出文件（不能在内容文件夹中）")
-    schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema 文件")
-    schema.add_argument("--out", default=str(SCHEMA_DIR), help="输出目录")
+    export.add_argument("-o", "--output", required=True, help=msg.HELP_EXPORT_OUTPUT)
+    schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
+    schema.add_argument("--out", default=str(SCHEMA_DIR), help=msg.HELP_SCHEMA_OUT)
     args = parser.parse_args(argv)
 
     if args.command != "schema" and not (args.root / "mkdocs.yml").is_file():
         # Without this, a mistyped --root "passed" with 0 cases.
-        print(
-            f"找不到项目：{args.root} 中没有 mkdocs.yml（用 --root 指向项目目录）", file=sys.stderr
-        )
+        print(msg.NO_PROJECT.format(root=args.root), file=sys.stderr)
         return 1
     try:
         project = read_project(args.root)
@@ -149,9 +142,9 @@ def read_project(root: Path) -> Project:
     try:
         config = load_config(str(config_file))
     except (MkDocsException, UnicodeDecodeError, OSError, TypeError, AttributeError) as exc:
-        detail = " ".join(("；".join(problems) or str(exc)).split())  # one line
+        detail = " ".join((msg.CONFIG_PROBLEM_SEPARATOR.join(problems) or str(exc)).split())
         raise ProjectConfigError(
-            f"{config_file.as_posix()}: 无法读取，请先修好它（{detail}）"
+            msg.CONFIG_UNREADABLE.format(path=config_file.as_posix(), detail=detail)
         ) from None
     finally:
         config_log.removeHandler(handler)
@@ -195,12 +188,16 @@ def run_check(
         items = stale_items(kb, date.today(), limit)
         for item in items:
             when = (
-                f"上次审阅 {item.review.reviewed.isoformat()}（{item.review.age_days} 天前）"
+                msg.LAST_REVIEWED.format(
+                    date=item.review.reviewed.isoformat(), days=item.review.age_days
+                )
                 if item.review.reviewed
-                else "没有 reviewed 日期"
+                else msg.NEVER_REVIEWED
             )
-            print(f"{item.path}:{item.line}:1: reviewed: {item.title}：{when}")
-        print(f"需要审阅：{len(items)} 个（审阅周期 {limit} 天）。")
+            print(
+                msg.STALE_LINE.format(path=item.path, line=item.line, title=item.title, when=when)
+            )
+        print(msg.STALE_COUNT.format(count=len(items), days=limit))
     # Quiz quality is judged only on content that loads: warnings, or errors with --strict.
     problems = check_quiz_quality(kb)
     if problems and strict:
@@ -209,12 +206,19 @@ def run_check(
     for problem in problems:
         print(problem)
     if problems:
-        print(f"题目质量提醒 {len(problems)} 处（加 --strict 时算作错误）。")
+        print(msg.QUALITY_COUNT.format(count=len(problems)))
+    questions = sum(len(b.bank.questions) for b in kb.banks) + sum(
+        len(c.case.quiz) for c in kb.cases
+    )
     print(
-        f"检查通过：{len(kb.cases)} 个案例，{len(kb.procedures)} 个流程，"
-        f"{len(kb.forms)} 张表单，{len(kb.banks)} 个题库"
-        f"（共 {sum(len(b.bank.questions) for b in kb.banks) + sum(len(c.case.quiz) for c in kb.cases)} 道题），"
-        f"{len(kb.reference)} 个参考文件。"
+        msg.CHECK_PASSED.format(
+            cases=len(kb.cases),
+            procedures=len(kb.procedures),
+            forms=len(kb.forms),
+            banks=len(kb.banks),
+            questions=questions,
+            reference=len(kb.reference),
+        )
     )
     return 0
 
@@ -224,13 +228,16 @@ def run_stats(project: Project, quiz: bool = False) -> int:
     if kb is None:
         return 1
     stats = knowledge_base_stats(kb)
-    types = "，".join(f"{name} {stats.question_types[key]}" for key, name in QUESTION_TYPES.items())
-    print(f"课程 {stats.lessons}（有课后测验的 {stats.lessons_with_quiz}）")
-    print(f"案例 {stats.cases}（有测验的 {stats.cases_with_quiz}）")
-    print(f"流程 {stats.procedures}，表单 {stats.forms}")
-    print(f"题库 {stats.banks}，题目 {stats.questions}：{types}")
+    types = msg.STATS_TYPE_SEPARATOR.join(
+        msg.STATS_TYPE.format(name=name, count=stats.question_types[key])
+        for key, name in QUESTION_TYPES.items()
+    )
+    print(msg.STATS_LESSONS.format(lessons=stats.lessons, with_quiz=stats.lessons_with_quiz))
+    print(msg.STATS_CASES.format(cases=stats.cases, with_quiz=stats.cases_with_quiz))
+    print(msg.STATS_PROCEDURES.format(procedures=stats.procedures, forms=stats.forms))
+    print(msg.STATS_QUESTIONS.format(banks=stats.banks, questions=stats.questions, types=types))
     for kind, count in stats.reference.items():
-        print(f"参考 {kind}：{count} 条")
+        print(msg.STATS_REFERENCE.format(kind=kind, count=count))
     if quiz:
         print_longest_shares(kb)
     return 0
@@ -243,11 +250,16 @@ def print_longest_shares(kb) -> None:
         share = longest_share(found.questions)
         if share.counted:
             print(
-                f"正确选项最长 {found.doc.display}：{len(share.longest)}/{share.counted}（{share.share:.0%}）"
+                msg.LONGEST_IN_QUIZ.format(
+                    quiz=found.doc.display,
+                    longest=len(share.longest),
+                    counted=share.counted,
+                    share=share.share,
+                )
             )
         longest, counted = longest + len(share.longest), counted + share.counted
     overall = longest / counted if counted else 0.0
-    print(f"正确选项最长 全部：{longest}/{counted}（{overall:.0%}）")
+    print(msg.LONGEST_OVERALL.format(longest=longest, counted=counted, share=overall))
 
 
 def run_export(project: Project, export_format: str, output: str) -> int:
@@ -271,11 +283,10 @@ def run_export(project: Project, export_format: str, output: str) -> int:
         print(exc, file=sys.stderr)
         return 1
     count = sum(len(quiz.questions) for quiz in quizzes_for_export(kb)) - len(skipped)
-    print(f"已导出 {count} 道题到 {output}")
+    print(msg.EXPORTED.format(count=count, path=output))
     if skipped:
-        print(
-            f"GIFT 不支持排序题，已跳过 {len(skipped)} 道：{'、'.join(skipped)}（请用 moodle 格式导出）"
-        )
+        ids = msg.ID_SEPARATOR.join(skipped)
+        print(msg.GIFT_SKIPPED.format(count=len(skipped), ids=ids))
     return 0
 
 
@@ -283,7 +294,7 @@ def run_schema(project: Project, out: str) -> int:
     try:
         folder = output_folder(out, project.protected_paths())
         for path in write_schemas(folder):
-            print(f"已写入 {path}")
+            print(msg.WRITTEN.format(path=path))
     except OutputRefused as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -303,16 +314,13 @@ def review_days(text: str) -> int:
 
 def run_new_case(project: Project, case_id: str) -> int:
     if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > 64:
-        print(
-            f"编号 {case_id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key",
-            file=sys.stderr,
-        )
+        print(msg.BAD_NEW_ID.format(id=case_id), file=sys.stderr)
         return 1
     root = project.root
     cases_dir = (root / project.folders["cases_dir"]).resolve()
     path = cases_dir / f"{case_id}.yml"
     if path.exists():
-        print(f"{path} 已存在，没有改动它", file=sys.stderr)
+        print(msg.ALREADY_EXISTS.format(path=path), file=sys.stderr)
         return 1
     schema = SCHEMA_DIR / "case.schema.json"
     try:
@@ -325,8 +333,8 @@ def run_new_case(project: Project, case_id: str) -> int:
     cases_dir.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"已创建 {path}：在空着的字段后面填上内容，可选字段去掉行首的“# ”就能用；")
-    print("运行 training-kb check（或看预览中的错误页）会列出还没有填写的地方。")
+    print(msg.CREATED.format(path=path))
+    print(msg.CREATED_NEXT)
     return 0
 
 

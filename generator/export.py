@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from generator.knowledge_base import KnowledgeBase
+from generator.messages import cli as msg
 from generator.model.question import Question
 
 # Moodle accepts only these grade fractions (percent).
@@ -36,7 +37,7 @@ _FRACTIONS = (
     10,
     5,
 )
-CATEGORY_ROOT = "$course$/培训知识库"
+CATEGORY_ROOT = f"$course$/{msg.EXPORT_CATEGORY}"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ def quizzes_for_export(kb: KnowledgeBase) -> list[ExportedQuiz]:
         for bank_file in sorted(kb.banks, key=lambda b: b.bank.id)
     ]
     quizzes += [
-        ExportedQuiz(f"案例：{case_file.case.title}", list(case_file.case.quiz))
+        ExportedQuiz(
+            msg.EXPORT_CASE_QUIZ.format(title=case_file.case.title), list(case_file.case.quiz)
+        )
         for case_file in sorted(kb.cases, key=lambda c: c.case.id)
         if case_file.case.quiz
     ]

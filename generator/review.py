@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.knowledge_base import KnowledgeBase
+from generator.messages import cli as msg
 from generator.settings import STALE_AFTER_DAYS
 
 
@@ -17,9 +18,9 @@ def review_period_problem(value: object) -> str | None:
     """Why a review period (mkdocs.yml's stale_after_days, check's --days) is not a number
     of days, in the trainer's words; None when it is one."""
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"审阅周期应为天数（正整数），而不是 {value!r}"
+        return msg.REVIEW_NOT_DAYS.format(value=value)
     if value < 1:
-        return f"审阅周期至少 1 天，而不是 {value}"
+        return msg.REVIEW_TOO_SHORT.format(value=value)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.messages import cli as msg
 from generator.model import REFERENCE_KINDS, Case, ReferenceFile
 from generator.model.form import Form
 from generator.model.procedure import Procedure
@@ -44,7 +45,7 @@ def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
     for name, text in json_schemas().items():
         path = folder / name
         if path.is_symlink() or path.exists() and not path.is_file():
-            raise OutputRefused(f"{path} 不是普通文件，不会写入")
+            raise OutputRefused(msg.NOT_REGULAR_FILE.format(path=path))
         write_text(path, text)
         written.append(path)
     return written

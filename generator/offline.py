@@ -7,16 +7,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from generator import urls
 from generator.knowledge_base import KnowledgeBase
 from generator.render import GeneratedPage, render_template
 
 OFFLINE_URI = "offline.md"
 
-
-def page_url(path: str, directory_urls: bool) -> str:
-    if directory_urls and (path == "index.html" or path.endswith("/index.html")):
-        return path[: -len("index.html")] or "./"
-    return path
+# How the service worker and the offline pack ask for a built page (x/index.html is x/).
+page_url = urls.file_url
 
 
 def build_version(site_dir: Path, site_paths: list[str]) -> str:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from generator import urls
 from generator.errors import ContentError
 from generator.knowledge_base import KnowledgeBase
 from generator.messages import content as msg
@@ -44,11 +45,11 @@ def address_collisions(
     """A mistake for every generated page whose address another page already has."""
     taken: dict[str, tuple[str, GeneratedPage | None]] = {}
     for uri in handwritten:
-        taken[_address(uri, settings)] = (f"{docs_label}/{uri}", None)
+        taken[urls.html_file(uri, settings.directory_urls)] = (f"{docs_label}/{uri}", None)
     docs = _documents(kb)
     errors = []
     for page in pages:
-        address = _address(page.uri, settings)
+        address = urls.html_file(page.uri, settings.directory_urls)
         if address not in taken:
             taken[address] = (page.source or page.uri, page)
             continue
@@ -62,11 +63,6 @@ def address_collisions(
             message = msg.CLASHES_WITH_GENERATED.format(page=shown, other=other)
         errors.append(_at_id(page.source, docs, message))
     return errors
-
-
-def _address(uri: str, settings: RenderSettings) -> str:
-    path = settings.site_path(uri)
-    return path + "index.html" if path.endswith("/") or not path else path
 
 
 def _documents(kb: KnowledgeBase) -> dict:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator import urls
 from generator.settings import STALE_AFTER_DAYS
 
 LIBRARY_URI = "cases/index.md"
@@ -59,35 +59,17 @@ class RenderSettings:
         """Whether pages may carry what is meant for trainers only."""
         return self.edition != "trainee"
 
+    # Page addresses follow the one rule in generator/urls.py, in this site's URL style.
     def site_path(self, uri: str) -> str:
         """Where a page's HTML is served, relative to the site root."""
-        path = uri.removesuffix(".md")
-        if not self.directory_urls:
-            return f"{path}.html"
-        path = path.removesuffix("index").rstrip("/")
-        return f"{path}/" if path else ""
+        return urls.site_path(uri, self.directory_urls)
 
     def link(self, from_uri: str, to_uri: str) -> str:
         """A relative href between two pages, for raw HTML that Markdown does not rewrite."""
-        start = (
-            posixpath.dirname(self.site_path(from_uri).rstrip("/") + "/x")
-            if self.directory_urls
-            else posixpath.dirname(self.site_path(from_uri))
-        )
-        target = self.site_path(to_uri)
-        relative = posixpath.relpath(target or ".", start or ".")
-        if self.directory_urls and target.endswith("/") and relative != ".":
-            relative += "/"
-        return "./" if relative == "." else relative
+        return urls.relative_link(from_uri, to_uri, self.directory_urls)
 
     def page_url(self, uri: str) -> str | None:
         """The absolute address of a page given its Markdown uri, when site_url is known."""
         if not self.site_url:
             return None
-        path = uri.removesuffix(".md")
-        if self.directory_urls:
-            path = path.removesuffix("index").rstrip("/")
-            path = f"{path}/" if path else ""
-        else:
-            path = f"{path}.html"
-        return self.site_url.rstrip("/") + "/" + path
+        return urls.absolute_url(self.site_url, uri, self.directory_urls)

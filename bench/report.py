@@ -80,6 +80,14 @@ class Build:
         """The Pagefind subprocess: wall, cpu_children, peak_rss_children (empty if none ran)."""
         return self.hooks.get("apart", {}).get("pagefind", {})
 
+    def pagefind_runs(self) -> list[tuple[str, float]]:
+        """Each Pagefind run in the order it was reaped: the folder it wrote, its CPU s.
+        (Builds before the runs were labelled: the site's index first.)"""
+        record = self.pagefind()
+        cpu = record.get("each_cpu_children", [])
+        labels = record.get("each_label") or ["pagefind"] + ["pagefind-offline"] * len(cpu)
+        return list(zip(labels, cpu, strict=False))
+
     def pagefind_cpu(self) -> float:
         return self.pagefind().get("cpu_children", 0.0)
 
@@ -231,7 +239,7 @@ def profile_tables(r: SizeResult) -> list[str]:
     return [*part_table(r), "", *type_table(r), "", *event_table(r)]
 
 
-def _parts(b: Build, pagefind: list[float], exit_cpu: float) -> dict[str, float]:
+def _parts(b: Build, pagefind: list[tuple[str, float]], exit_cpu: float) -> dict[str, float]:
     pages = b.page_parts().values()
     page_events = {
         plugin: sum(parts.get("events " + plugin, 0) for parts in b.hooks.get("pages", {}).values())
@@ -265,18 +273,19 @@ def _parts(b: Build, pagefind: list[float], exit_cpu: float) -> dict[str, float]
     out["MkDocs outside pages and plugins (start, config, files, nav, copying)"] = b.hooks[
         "cpu_in_process"
     ] - sum(out.values())
-    for number, cpu in enumerate(pagefind, start=1):
-        out[
-            f"Pagefind run {number} ({'the site' if number == 1 else 'the offline pack'}; os.wait4 / RUSAGE_CHILDREN)"
-        ] = cpu
+    for number, (folder, cpu) in enumerate(pagefind, start=1):
+        what = "the site" if folder == "pagefind" else "the offline pack"
+        out[f"Pagefind run {number} ({what}; os.wait4 / RUSAGE_CHILDREN)"] = cpu
     out["interpreter exit after the timings"] = exit_cpu
     return out
 
 
 def part_table(r: SizeResult) -> list[str]:
     g, f = r.generated, r.floor
-    ours = _parts(g, g.pagefind().get("each_cpu_children", []), g.hooks.get("cpu_after_timings", 0))
-    floor = _parts(f.build, [f.pagefind_cpu], f.build.hooks.get("cpu_after_timings", 0))
+    ours = _parts(g, g.pagefind_runs(), g.hooks.get("cpu_after_timings", 0))
+    floor = _parts(
+        f.build, [("pagefind", f.pagefind_cpu)], f.build.hooks.get("cpu_after_timings", 0)
+    )
     out = [
         f"### Profile at {r.size:,} cases: where ours spends CPU the floor does not (seconds)",
         "",

@@ -7,8 +7,8 @@ event is added up (wall clock and CPU time) and written to TIMINGS.json when the
 ends. The wrapper costs four clock reads per handler call. Three things are clocked apart
 from the handler they happen in: jieba loading its dictionary (whichever plugin segments
 first would otherwise carry it), the Pagefind subprocess the training plugin runs after
-the build (a search engine, not the generator; each run apart) and the .gz and .br copies
-it writes last. Each page's CPU time is clocked too, by part: MkDocs' two page steps, and
+the build (a search engine, not the generator; each run apart, its CPU counted when it is
+reaped) and the .gz and .br copies it writes. Each page's CPU time is clocked too, by part: MkDocs' two page steps, and
 within them Python-Markdown, the theme's template, each plugin's page events and our
 sanitiser (nh3). With ``--profile FILE`` the whole build runs under cProfile.
 
@@ -70,8 +70,9 @@ def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
     return item
 
 
-def _clock_apart(name: str, function):
-    """``function`` wrapped so its time goes to ``_apart[name]``, and to no handler."""
+def _clock_apart(name: str, function, label=None):
+    """``function`` wrapped so its time goes to ``_apart[name]``, and to no handler;
+    ``label(args)`` names each call in ``each_label``."""
 
     def clocked(*args, **kwargs):
         start, start_cpu = time.perf_counter(), time.process_time()
@@ -83,8 +84,8 @@ def _clock_apart(name: str, function):
             record = _apart[name]
             record["wall"] += time.perf_counter() - start
             record["cpu_in_process"] += time.process_time() - start_cpu
-            # Children waited for meanwhile (Pagefind's Python wrapper and its binary):
-            # their CPU is not this process's, but os.wait4 counts it in the build's.
+            # Children reaped meanwhile (Pagefind's Python wrapper and its binary): their
+            # CPU is not this process's, but os.wait4 counts it in the build's.
             record["cpu_children"] += (after.ru_utime + after.ru_stime) - (
                 children.ru_utime + children.ru_stime
             )
@@ -92,10 +93,13 @@ def _clock_apart(name: str, function):
                 record["peak_rss_children"], after.ru_maxrss * 1024
             )  # Linux: KiB
             record["calls"] += 1
-            # Each call apart too (Pagefind runs twice: the site's index, the offline pack's).
+            # Each call apart too (Pagefind runs more than once: the site's index, the
+            # offline pack's).
             record.setdefault("each_cpu_children", []).append(
                 (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
             )
+            if label is not None:
+                record.setdefault("each_label", []).append(label(args))
 
     return clocked
 
@@ -112,9 +116,20 @@ def _clock_segmenter() -> None:
 
 
 def _clock_pagefind() -> None:
-    # The training plugin runs `python -m pagefind` with subprocess.run after the build.
+    # The training plugin starts `python -m pagefind` (generator.pagefind.SearchIndex) and
+    # waits for it after other work; its CPU counts when it is reaped, in SearchIndex.wait.
+    # Each run is labelled by the folder it writes (pagefind: the site's index).
+    try:
+        from generator.pagefind import SearchIndex
+    except ImportError:
+        SearchIndex = None
+    if SearchIndex is not None:
+        SearchIndex.wait = _clock_apart(
+            "pagefind", SearchIndex.wait, label=lambda args: args[0].output_subdir
+        )
+    # The preview, and code before SearchIndex, run it with subprocess.run.
     run = subprocess.run
-    clocked = _clock_apart("pagefind", run)
+    clocked = _clock_apart("pagefind", run, label=_output_subdir)
 
     def dispatch(args, *rest, **kwargs):
         is_pagefind = isinstance(args, (list, tuple)) and "pagefind" in map(str, args)
@@ -123,13 +138,21 @@ def _clock_pagefind() -> None:
     subprocess.run = dispatch
 
 
+def _output_subdir(args) -> str:
+    command = list(map(str, args[0]))
+    return command[command.index("--output-subdir") + 1] if "--output-subdir" in command else ""
+
+
 def _clock_precompress() -> None:
-    # The training plugin writes .gz and .br copies of the site at the end of on_post_build.
+    # The training plugin writes .gz and .br copies of the site in on_post_build (in two
+    # parts: the pages while Pagefind runs, its index and the service worker after).
     try:
         from generator import site_finish
     except ImportError:
         return
-    site_finish.precompress_site = _clock_apart("precompress", site_finish.precompress_site)
+    for name in ("precompress_files", "precompress_site"):
+        if hasattr(site_finish, name):
+            setattr(site_finish, name, _clock_apart("precompress", getattr(site_finish, name)))
 
 
 def _clock_per_page(part: str, function, starts_page: bool = False):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -29,16 +30,28 @@ GZIP_LEVEL = 6
 def precompress_site(site_dir: Path) -> int:
     """Write a .gz and a .br copy next to every text file worth compressing (kept only when
     smaller than the file); returns how many files got copies."""
-    files = [
+    return precompress_files(compressible_files(site_dir))
+
+
+def compressible_files(site_dir: Path, leave_out: Iterable[str] = ()) -> list[Path]:
+    """The text files worth a compressed copy, but those in the folders ``leave_out``
+    (paths in the site: folders still being written)."""
+    skipped = tuple(site_dir / folder for folder in leave_out)
+    return [
         path
         for path in site_dir.rglob("*")
         if path.suffix in COMPRESSED_SUFFIXES
+        and not any(path.is_relative_to(folder) for folder in skipped)
         and path.is_file()
         and path.stat().st_size >= MIN_BYTES
     ]
+
+
+def precompress_files(paths: Iterable[Path]) -> int:
+    """The .gz and .br copies of ``paths``; returns how many files got copies."""
     # zlib and brotli let go of the interpreter while they compress: threads use every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return sum(pool.map(_compress, files))
+        return sum(pool.map(_compress, paths))
 
 
 def _compress(path: Path) -> int:

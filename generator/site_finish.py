@@ -7,7 +7,9 @@ are in generator/upstream/.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -29,8 +31,15 @@ from generator.offline_pack import (
     pack_pages,
     search_files,
 )
-from generator.pagefind import PAGEFIND_DIR, SearchIndexError, index_site
-from generator.precompress import precompress_site
+from generator.pagefind import (
+    PAGEFIND_DIR,
+    SearchIndex,
+    SearchIndexError,
+    index_site,
+    pages_glob,
+    search_page,
+)
+from generator.precompress import compressible_files, precompress_files
 from generator.render import GeneratedPage, render_template
 from generator.render.glossary import search_vocabulary
 from generator.upstream import material_search
@@ -82,7 +91,15 @@ class SiteFinish:
         self.offline_use = not serving and not material_search.builds_file_copy(config)
         if not self.pagefind:
             material_search.teach_segmenter(search_vocabulary(terms))
-        self.pages_marked = 0
+        self.marked_pages: set[str] = set()  # paths in the site
+        # Pagefind reads what it indexes of the marked pages from copies (search_page), in a
+        # folder removed once it has finished (or when the build fails before).
+        self._search_pages = (
+            tempfile.TemporaryDirectory(prefix="training-search-")
+            if self.pagefind and not serving
+            else None
+        )
+        self._compressed: list[Path] = []
         self.serving = serving
 
     def site_files(self, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[File]:
@@ -117,13 +134,41 @@ class SiteFinish:
             return output
         marked = material_search.mark_for_pagefind(output)
         if marked is not output:
-            self.pages_marked += 1
+            self.marked_pages.add(page.file.dest_uri)
+            if self._search_pages is not None:
+                # What Pagefind reads of the page, for the index of the built site.
+                copy = Path(self._search_pages.name) / page.file.dest_uri
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_text(search_page(marked), encoding="utf-8")
         return marked
 
     def finish_site(self, site: Path, config: MkDocsConfig) -> None:
-        if self.pagefind:
-            self._index(site)
-        else:
+        # Pagefind reads the marked pages (and only those) while the rest is done here: it
+        # keeps about one core busy, the offline pack and the compressed copies the other.
+        search = self._start_index(site) if self.pagefind else None
+        try:
+            built = self._finish_files(site, config)
+            if search is not None:
+                _wait(search)
+                built += _site_files(site / PAGEFIND_DIR, site)
+        finally:
+            if search is not None:
+                search.stop()  # only if the build failed meanwhile
+            if self._search_pages is not None:
+                self._search_pages.cleanup()
+        shell = [page_url(OFFLINE_PAGE, config.use_directory_urls)]
+        worker = service_worker(
+            build_version(site, built), shell, PACK_MANIFEST, f"{PAGEFIND_DIR}/"
+        )
+        (site / "sw.js").write_text(worker, encoding="utf-8")
+        if self.offline_use:
+            done = set(self._compressed)
+            precompress_files(path for path in compressible_files(site) if path not in done)
+
+    def _finish_files(self, site: Path, config: MkDocsConfig) -> list[str]:
+        """Everything but the site's search index and the service worker: the site's files
+        (Pagefind's index left out, it is still being written)."""
+        if not self.pagefind:
             if not repair_search_worker(site):
                 raise PluginError(
                     "Material 的搜索脚本已变：中文查询修复无法应用（见 generator/upstream/material_search_worker.py）"
@@ -131,11 +176,7 @@ class SiteFinish:
             # Before the offline plugin (priority -100) copies the index into its script.
             compact_search_index(site)
         skip = ("sw.js", "manifest.webmanifest")
-        built = [
-            p.relative_to(site).as_posix()
-            for p in site.rglob("*")
-            if p.is_file() and p.name not in skip
-        ]
+        built = [path for path in _site_files(site, site, PAGEFIND_DIR) if path not in skip]
         if missing := missing_material_assets(built):
             raise PluginError(
                 f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）"
@@ -145,13 +186,12 @@ class SiteFinish:
             *self._offline_pack(site, built, config.use_directory_urls),
             "manifest.webmanifest",
         ]
-        shell = [page_url(OFFLINE_PAGE, config.use_directory_urls)]
-        worker = service_worker(
-            build_version(site, built), shell, PACK_MANIFEST, f"{PAGEFIND_DIR}/"
-        )
-        (site / "sw.js").write_text(worker, encoding="utf-8")
+        self._compressed = []
         if self.offline_use:
-            precompress_site(site)
+            # What is final already; Pagefind's index and the service worker come after.
+            self._compressed = compressible_files(site, leave_out=(PAGEFIND_DIR, "sw.js"))
+            precompress_files(self._compressed)
+        return built
 
     def finish_preview(self, site: Path, config: MkDocsConfig) -> None:
         """No service worker in the preview; the search index follows a little behind."""
@@ -160,15 +200,21 @@ class SiteFinish:
         if self.pagefind:
             _PreviewIndex.schedule(site)
 
-    def _index(
+    def _start_index(
         self, site: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None
-    ) -> None:
-        if self.pages_marked == 0:
+    ) -> SearchIndex:
+        """Pagefind started over the marked pages, or over ``pages`` (of which it indexes
+        the marked ones)."""
+        if not self.marked_pages:
             raise PluginError(
                 "Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）"
             )
         try:
-            index_site(site, output_subdir, pages)
+            if pages is None and self._search_pages is not None:
+                return SearchIndex(site, output_subdir, pages_dir=Path(self._search_pages.name))
+            site_pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+            wanted = self.marked_pages if pages is None else pages
+            return SearchIndex(site, output_subdir, pages_glob(wanted, site_pages))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
@@ -183,14 +229,8 @@ class SiteFinish:
             index = []
             if self.pagefind:
                 shutil.rmtree(site / PACK_SEARCH_DIR, ignore_errors=True)
-                self._index(site, PACK_SEARCH_DIR, pack_pages(chosen))
-                index = search_files(
-                    [
-                        p.relative_to(site).as_posix()
-                        for p in (site / PACK_SEARCH_DIR).rglob("*")
-                        if p.is_file()
-                    ]
-                )
+                _wait(self._start_index(site, PACK_SEARCH_DIR, pack_pages(chosen)))
+                index = search_files(_site_files(site / PACK_SEARCH_DIR, site))
                 sizes.update({path: (site / path).stat().st_size for path in index})
             total = sum(sizes[path] for path in chosen + index)
             if total <= PACK_BUDGET or len(chosen) == len(groups[0]):
@@ -240,3 +280,20 @@ def _inclusion(page: GeneratedPage) -> InclusionLevel:
 def _kept_out_of_search(page: Page) -> bool:
     search = page.meta.get("search")
     return isinstance(search, dict) and bool(search.get("exclude"))
+
+
+def _wait(search: SearchIndex) -> None:
+    try:
+        search.wait()
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _site_files(folder: Path, site: Path, leave_out: str | None = None) -> list[str]:
+    """The files under ``folder`` as paths in the site, but those in site/leave_out."""
+    files = []
+    for parent, folders, names in os.walk(folder):
+        if leave_out is not None and Path(parent) == site:
+            folders[:] = [name for name in folders if name != leave_out]
+        files += [(Path(parent) / name).relative_to(site).as_posix() for name in names]
+    return files

@@ -1,0 +1,73 @@
+"""What Pagefind is given to read (generator/pagefind.py): only the marked pages, and of
+each only what it indexes, with the same index as a result."""
+
+from __future__ import annotations
+
+import subprocess
+
+from generator.pagefind import BODY, PAGEFIND_DIR, pagefind_command, pages_glob, search_page
+
+PAGE = """<!doctype html>
+<html lang="zh" class="no-js">
+  <head><meta charset="utf-8"><title>沙池 - 培训</title></head>
+  <body dir="ltr">
+    <header>页头 <a href="/">首页</a></header>
+    <nav><ul><li>案例库</li><li>流程</li></ul></nav>
+    <article class="md-content__inner" {body}>
+      <h1>小区里的沙池</h1>
+      <article class="quote">业主的原话</article>
+      <p data-pagefind-ignore>不进索引</p>
+    </article>
+    <footer>页脚</footer>
+  </body>
+</html>
+"""
+
+
+def test_search_page_keeps_the_head_and_the_marked_element_only():
+    copy = search_page(PAGE.format(body=BODY))
+    assert copy.startswith('<!DOCTYPE html>\n<html lang="zh" class="no-js"><head>')
+    assert "<title>沙池 - 培训</title>" in copy
+    # The whole marked element, the article nested in it included, and nothing around it.
+    assert '<article class="quote">业主的原话</article>' in copy
+    assert "<p data-pagefind-ignore>不进索引</p>\n    </article></body></html>" in copy
+    assert not any(text in copy for text in ("页头", "案例库", "页脚"))
+
+
+def test_search_page_is_the_page_whole_when_pagefind_reads_more_of_it():
+    unmarked = PAGE.format(body="")
+    assert search_page(unmarked) == unmarked
+    # A filter or meta field outside the marked element is read by Pagefind too.
+    page = PAGE.format(body=BODY).replace("<header>", '<header data-pagefind-filter="类别:投诉">')
+    assert search_page(page) == page
+    unclosed = PAGE.format(body=BODY).replace("</article>", "")
+    assert search_page(unclosed) == unclosed
+
+
+def test_pages_glob_names_folders_whole_when_every_page_in_them_is_wanted():
+    site = [
+        "index.html",
+        "404.html",
+        "cases/index.html",
+        "cases/sand-pit/index.html",
+        "quizzes/index.html",
+        "quizzes/complaints/index.html",
+        "print/checklists/complaint-handling/index.html",
+    ]
+    wanted = ["index.html", "cases/index.html", "cases/sand-pit/index.html", "quizzes/index.html"]
+    assert pages_glob(wanted, site) == "{cases/**/*.html,index.html,quizzes/index.html}"
+    assert pages_glob(site, site) == "**/*.html"
+
+
+def test_the_index_of_the_search_pages_is_the_index_of_the_whole_pages(shipped_site, tmp_path):
+    # The site's index is built from search_page copies; Pagefind over the pages as they
+    # were written gives the same files, byte for byte.
+    whole = tmp_path / "whole"
+    command = pagefind_command(whole, PAGEFIND_DIR, pages_dir=shipped_site)
+    subprocess.run(command, check=True, capture_output=True)
+    built = shipped_site / PAGEFIND_DIR
+    files = {p.relative_to(whole / PAGEFIND_DIR) for p in (whole / PAGEFIND_DIR).rglob("*")}
+    shipped = {p.relative_to(built) for p in built.rglob("*") if p.suffix not in (".gz", ".br")}
+    assert shipped and shipped <= files  # Pagefind's search interfaces are removed after
+    for path in sorted(p for p in shipped if (built / p).is_file()):
+        assert (built / path).read_bytes() == (whole / PAGEFIND_DIR / path).read_bytes(), path

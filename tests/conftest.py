@@ -1,12 +1,15 @@
-"""Shared fixtures: the shipped project built once per session, and small projects made
+"""Shared fixtures: the shipped project built once per test run, and small projects made
 on the fly from the minimal fixture."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,38 @@ def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
         timeout=300,
         check=False,
     )
+
+
+def once(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """``make(folder)`` run once per test run, however many xdist workers ask: the first
+    worker makes it under a lock, the others wait for it and read the same folder. Returns the
+    folder and what ``make`` returned (a dict that JSON can hold, e.g. a build's exit code)."""
+    base = tmp_path_factory.getbasetemp()
+    # Every worker's basetemp sits in one folder of the run; without xdist, basetemp is it.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, record = shared / name, shared / f"{name}.json"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a make that raised half way
+            folder.mkdir()
+            record.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(record.read_text(encoding="utf-8"))
+
+
+def built_once(tmp_path_factory, name: str, project: Path, **env: str) -> Path:
+    """`mkdocs build --strict` of project (extra environment variables in env), run once per
+    test run and shared by every worker; fails the asking test if the build failed or warned."""
+
+    def make(folder: Path) -> dict:
+        result = build(project, folder / "site", **env)
+        return {"returncode": result.returncode, "output": result.stderr + result.stdout}
+
+    folder, result = once(tmp_path_factory, name, make)
+    if result["returncode"] != 0 or "WARNING" in result["output"]:
+        settings = " ".join(f"{key}={value}" for key, value in env.items())
+        pytest.fail(f"mkdocs build --strict of {project} {settings} failed:\n{result['output']}")
+    return folder / "site"
 
 
 def pytest_addoption(parser):
@@ -70,23 +105,13 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory) -> Path:
-    """The shipped project, built once per test session (strict, no warning) and shared by
-    every test that reads it, browser tests included. Read it; never write to it."""
-    site = tmp_path_factory.mktemp("shipped-site")
-    result = build(ROOT, site)
-    if result.returncode != 0 or "WARNING" in result.stderr:
-        pytest.fail(f"mkdocs build --strict of the project failed:\n{result.stderr}{result.stdout}")
-    return site
+    """The shipped project, built once per test run (strict, no warning) and shared by every
+    test and xdist worker that reads it, browser tests included. Read it; never write to it."""
+    return built_once(tmp_path_factory, "shipped-site", ROOT)
 
 
 @pytest.fixture(scope="session")
 def shipped_site_with_url(tmp_path_factory) -> Path:
-    """The shipped project built once per session for a public address (SITE_URL, as
-    mkdocs.yml reads it): printed checklists then carry QR codes."""
-    site = tmp_path_factory.mktemp("shipped-site-with-url")
-    result = build(ROOT, site, SITE_URL=PUBLIC_URL)
-    if result.returncode != 0 or "WARNING" in result.stderr:
-        pytest.fail(
-            f"mkdocs build --strict of the project for {PUBLIC_URL} failed:\n{result.stderr}"
-        )
-    return site
+    """The shipped project built once per run for a public address (SITE_URL, as mkdocs.yml
+    reads it): printed checklists then carry QR codes."""
+    return built_once(tmp_path_factory, "shipped-site-with-url", ROOT, SITE_URL=PUBLIC_URL)

@@ -3,9 +3,14 @@
 Every file in tests/bad_inputs/ is placed into a copy of tests/fixtures/minimal where
 tests/bad_inputs/expected.yml says. A bad one must be refused by `training-kb check` with
 exactly its `path:line:col: field: message` lines and exit 1, and (for a sample) stop
-`mkdocs build` the same way with the old site left as it was. A harmless one must build
-a strict site in which text from YAML shows as text, never as markup, and nothing may be
-written outside the site folder.
+`mkdocs build` the same way with the old site left as it was. A harmless one must pass
+`check` on its own and build a strict site in which text from YAML shows as text, never as
+markup, and nothing may be written outside the site folder.
+
+Harmless files cannot disturb one another (each is its own page, at its own path), so they
+are built together: all of them in one project, as few projects as their paths allow, one
+`mkdocs build` each per test run. Each file's test still checks its own pages; live markup
+anywhere in that site fails every test of the build, naming the page.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, once
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 MANIFEST: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
@@ -51,9 +56,16 @@ LIVE_MARKUP = re.compile(
 
 def place(name: str, tmp_path: Path) -> Path:
     """A copy of the minimal project with the corpus file ``name`` where the manifest says."""
-    entry = MANIFEST[name]
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)
+    put(name, project, tmp_path)
+    return project
+
+
+def put(name: str, project: Path, tmp_path: Path) -> None:
+    """The corpus file ``name`` written into project where the manifest says (a link to a
+    file in tmp_path/outside when the manifest says the file lives outside the project)."""
+    entry = MANIFEST[name]
     data = (CORPUS / name).read_bytes()
     if "generate" in entry:
         data = GENERATORS[entry["generate"]](data)
@@ -62,13 +74,12 @@ def place(name: str, tmp_path: Path) -> Path:
     if entry.get("outside"):
         # The file lives beside the project, and the project only links to it.
         outside = tmp_path / "outside" / name
-        outside.parent.mkdir()
+        outside.parent.mkdir(exist_ok=True)
         outside.write_bytes(data)
         target.unlink(missing_ok=True)
         target.symlink_to(os.path.relpath(outside, target.parent))
     else:
         target.write_bytes(data)
-    return project
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -157,32 +168,84 @@ def test_bad_input_stops_the_build_and_leaves_the_old_site(name, tmp_path):
     )
 
 
-@pytest.mark.parametrize("name", HARMLESS)
-def test_harmless_input_builds_a_site_that_shows_it_as_text(name, tmp_path, capsys):
-    entry = MANIFEST[name]
-    project = with_material_search(place(name, tmp_path))
-    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out
-    before = snapshot(tmp_path)
+def harmless_groups() -> list[list[str]]:
+    """The harmless files in as few groups as can share a project: no two in one group are
+    placed at the same path (both glossary files replace reference/glossary.yml)."""
+    groups: list[dict[str, str]] = []
+    for name in HARMLESS:
+        path = MANIFEST[name]["place"]
+        group = next((group for group in groups if path not in group), None)
+        if group is None:
+            groups.append(group := {})
+        group[path] = name
+    return [list(group.values()) for group in groups]
+
+
+def build_harmless(names: list[str], folder: Path) -> dict:
+    """One strict build of the minimal project holding every file in names, with Material's
+    search; what the build wrote outside its site folder, and every piece of live markup in
+    its pages and its search index."""
+    project = folder / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    for name in names:
+        put(name, project, folder)
+    with_material_search(project)
+    before = snapshot(folder)
 
     result = mkdocs_build(project, "--strict")
 
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    after = snapshot(tmp_path)
+    after = snapshot(folder)
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    outside_site = sorted(
-        path for path in changed if path != "project/site" and not path.startswith("project/site/")
-    )
-    assert outside_site == [], "the build wrote outside the site folder"
-
     site = project / "site"
-    for page in site.rglob("*.html"):
-        live = LIVE_MARKUP.search(page.read_text(encoding="utf-8"))
-        assert live is None, f"{page.relative_to(site)} has live markup: {live.group()}"
-    # Material's search shows titles and text as HTML: they must be escaped there too.
-    for doc in search_docs(site):
-        live = LIVE_MARKUP.search(doc["title"] + doc["text"])
-        assert live is None, f"search entry {doc['location']} has live markup: {live.group()}"
+    live = []
+    if result.returncode == 0:
+        for page in sorted(site.rglob("*.html")):
+            found = LIVE_MARKUP.search(page.read_text(encoding="utf-8"))
+            if found:
+                live.append(f"{page.relative_to(site)} has live markup: {found.group()}")
+        # Material's search shows titles and text as HTML: they must be escaped there too.
+        for doc in search_docs(site):
+            found = LIVE_MARKUP.search(doc["title"] + doc["text"])
+            if found:
+                live.append(f"search entry {doc['location']} has live markup: {found.group()}")
+    return {
+        "returncode": result.returncode,
+        "stderr": result.stderr,
+        "outside_site": sorted(
+            path
+            for path in changed
+            if path != "project/site" and not path.startswith("project/site/")
+        ),
+        "live": live,
+    }
+
+
+@pytest.fixture(scope="session")
+def harmless_sites(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
+    """Each harmless file's name: the site it was built into, and how that build went. One
+    build a group per test run, shared by the xdist workers."""
+    sites = {}
+    for number, names in enumerate(harmless_groups()):
+        folder, outcome = once(
+            tmp_path_factory,
+            f"harmless-{number}",
+            lambda folder, names=names: build_harmless(names, folder),
+        )
+        sites.update({name: (folder / "project" / "site", outcome) for name in names})
+    return sites
+
+
+@pytest.mark.parametrize("name", HARMLESS)
+def test_harmless_input_builds_a_site_that_shows_it_as_text(name, tmp_path, capsys, harmless_sites):
+    entry = MANIFEST[name]
+    project = place(name, tmp_path)
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out
+    site, built = harmless_sites[name]
+
+    assert built["returncode"] == 0, built["stderr"]
+    assert "Traceback" not in built["stderr"]
+    assert built["outside_site"] == [], "the build wrote outside the site folder"
+    assert built["live"] == []
     for page, expect in entry["html"].items():
         html = (site / page).read_text(encoding="utf-8")
         for text in expect.get("shows", []):

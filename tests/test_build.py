@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.upstream.pagefind_fragments import fragment_pages
-from tests.conftest import ROOT, build
+from tests.conftest import ROOT, build, built_once
 from tests.pagefind_reader import read_fragments
 
 
@@ -41,13 +41,11 @@ def test_reference_page_lists_the_cases_that_break_each_principle(shipped_site):
     assert "../../cases/sand-pit/" in section
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def file_copy(tmp_path_factory) -> Path:
-    """The copy for a USB stick (`make offline`): it keeps Material's own search index."""
-    site = tmp_path_factory.mktemp("site-offline")
-    result = build(ROOT, site, OFFLINE="true")
-    assert result.returncode == 0, result.stderr
-    return site
+    """The copy for a USB stick (`make offline`): it keeps Material's own search index.
+    Built once per test run, however many workers read it."""
+    return built_once(tmp_path_factory, "site-offline", ROOT, OFFLINE="true")
 
 
 def test_search_is_indexed_by_pagefind_in_chinese_words(shipped_site):

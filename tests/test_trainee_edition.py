@@ -13,7 +13,7 @@ import pytest
 
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings
-from tests.conftest import ROOT, build
+from tests.conftest import ROOT, built_once
 from tests.pagefind_reader import read_fragments
 
 _TAG = re.compile(r"<[^>]+>")
@@ -21,13 +21,10 @@ _TAG = re.compile(r"<[^>]+>")
 _PASSAGE = re.compile(r"[\u4e00-\u9fff，、；：“”]{14,}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def trainee_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("trainee-site")
-    result = build(ROOT, site, EDITION="trainee")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+    """The trainee edition of the shipped project, built once per test run (strict, no warning)."""
+    return built_once(tmp_path_factory, "trainee-site", ROOT, EDITION="trainee")
 
 
 @pytest.fixture(scope="module")

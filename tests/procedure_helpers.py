@@ -35,7 +35,8 @@ def load_procedure(
         errors.append(
             doc.error(
                 ("id",),
-                f"编号 {procedure.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 {procedure.id}{path.suffix}",
+                f"编号 {procedure.id} 与文件名不一致：应为 {path.stem}，或把文件改名为 "
+                f"{procedure.id}{path.suffix}",
             )
         )
     errors += check_procedure(procedure, doc)

@@ -49,7 +49,8 @@ GENERATORS = {
 # Markup from the corpus that must never reach a page alive: tags, javascript: URLs, and
 # text escaped twice (which would show a reader "&lt;" instead of "<").
 LIVE_MARKUP = re.compile(
-    r"<script>(?:alert|x)|<img src=x|<svg onload|<iframe src=|<[bi]>(?:物业|是|三)|(?:href|src|action)\s*=\s*[\"']?\s*javascript:|&amp;lt;",
+    r"<script>(?:alert|x)|<img src=x|<svg onload|<iframe src=|<[bi]>(?:物业|是|三)"
+    r"|(?:href|src|action)\s*=\s*[\"']?\s*javascript:|&amp;lt;",
     re.IGNORECASE,
 )
 
@@ -301,6 +302,7 @@ def test_two_files_with_one_id_are_refused_before_the_build(project, capsys):
         )
     assert main(["--root", str(project), "check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "forms/visit-record.yml:1:5: id: 表单编号 visit-record 重复（已用于 forms/visit-record.yaml）",
+        "forms/visit-record.yml:1:5: id: 表单编号 visit-record 重复（已用于 "
+        "forms/visit-record.yaml）",
         "共 1 处错误。",
     ]

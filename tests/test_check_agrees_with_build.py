@@ -78,18 +78,21 @@ MISTAKES: dict[str, tuple[Callable[[Path], None], str | None]] = {
     ),
     "bank-and-its-key": (
         lambda p: (_bank(p, "tb"), _bank(p, "tb-key")),
-        "questions/tb-key.yml:2:5: id: 生成的页面 /print/quizzes/tb-key/ 与 questions/tb.yml 生成的页面重名",
+        "questions/tb-key.yml:2:5: id: 生成的页面 /print/quizzes/tb-key/ 与 "
+        "questions/tb.yml 生成的页面重名",
     ),
     "case-quizzes-and-key": (
         lambda p: (_case_with_quiz(p, "tc"), _case_with_quiz(p, "tc-key")),
-        "cases/tc-key.yml:1:5: id: 生成的页面 /print/quizzes/cases/tc-key/ 与 cases/tc.yml 生成的页面重名",
+        "cases/tc-key.yml:1:5: id: 生成的页面 /print/quizzes/cases/tc-key/ 与 "
+        "cases/tc.yml 生成的页面重名",
     ),
     "hand-written-page-in-the-way": (
         lambda p: (
             (p / "content" / "cases").mkdir()
             or (p / "content" / "cases" / "lost-key.md").write_text("# 手写\n")
         ),
-        "cases/lost-key.yml:1:5: id: 生成的页面 /cases/lost-key/ 与手写的页面 content/cases/lost-key.md 同名",
+        "cases/lost-key.yml:1:5: id: 生成的页面 /cases/lost-key/ 与手写的页面 "
+        "content/cases/lost-key.md 同名",
     ),
     "lesson-in-gbk": (
         lambda p: _lesson(p, "gbk.md", "# 课程\n\n投诉处理。\n".encode("gbk")),

@@ -44,8 +44,8 @@ def test_check_reports_cross_reference_errors_with_lines(project, capsys):
     )
     assert main(["--root", str(project), "check"]) == 1
     assert (
-        "cases/lost-key.yml:9:16: principles 第 1 项 › principle: 没有编号为 p7 的投诉处理原则（已有：p1）"
-        in capsys.readouterr().out
+        "cases/lost-key.yml:9:16: principles 第 1 项 › principle: 没有编号为 p7 "
+        "的投诉处理原则（已有：p1）" in capsys.readouterr().out
     )
 
 

@@ -80,28 +80,32 @@ BAD_CASES = [
     pytest.param(
         GOOD_CASE.replace("principle: p1", "principle: p9"),
         [
-            "cases/new-case.yml:8:16: principles 第 1 项 › principle: 没有编号为 p9 的投诉处理原则（已有：p1）"
+            "cases/new-case.yml:8:16: principles 第 1 项 › principle: 没有编号为 p9 "
+            "的投诉处理原则（已有：p1）"
         ],
         id="unknown principle",
     ),
     pytest.param(
         GOOD_CASE + "complaint_categories: [parking]\n",
         [
-            "cases/new-case.yml:12:24: complaint_categories 第 1 项: 没有编号为 parking 的投诉类别（已有：service）"
+            "cases/new-case.yml:12:24: complaint_categories 第 1 项: 没有编号为 parking "
+            "的投诉类别（已有：service）"
         ],
         id="unknown complaint category",
     ),
     pytest.param(
         GOOD_CASE + "related_cases: [nowhere]\n",
         [
-            "cases/new-case.yml:12:17: related_cases 第 1 项: 没有编号为 nowhere 的案例（cases/ 中找不到 nowhere.yml）"
+            "cases/new-case.yml:12:17: related_cases 第 1 项: 没有编号为 nowhere "
+            "的案例（cases/ 中找不到 nowhere.yml）"
         ],
         id="unknown related case",
     ),
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id: New Case"),
         [
-            "cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符，例如 sand-pit（是否想写 new-case？）"
+            "cases/new-case.yml:1:5: id: 编号只能用小写英文字母、数字和连字符，例如 "
+            "sand-pit（是否想写 new-case？）"
         ],
         id="bad id",
     ),
@@ -113,7 +117,8 @@ BAD_CASES = [
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id: other-case"),
         [
-            "cases/new-case.yml:1:5: id: 编号 other-case 与文件名不一致：应为 new-case，或把文件改名为 other-case.yml"
+            "cases/new-case.yml:1:5: id: 编号 other-case 与文件名不一致：应为 new-case，"
+            "或把文件改名为 other-case.yml"
         ],
         id="id differs from file name",
     ),
@@ -130,7 +135,8 @@ BAD_CASES = [
     pytest.param(
         GOOD_CASE.replace("title: 新案例", "title: [新案例"),
         [
-            "cases/new-case.yml:2:8: “[”没有配对的“]”：请在这一行的末尾补上“]”，各项之间用英文逗号“,”分隔"
+            "cases/new-case.yml:2:8: “[”没有配对的“]”：请在这一行的末尾补上“]”，"
+            "各项之间用英文逗号“,”分隔"
         ],
         id="unclosed bracket",
     ),
@@ -179,28 +185,32 @@ SLIPS = [
     pytest.param(
         GOOD_CASE.replace("title: 新案例", "title：新案例"),
         [
-            "cases/new-case.yml:2:6: “：”是全角（中文）冒号：字段名后面要用英文冒号加空格，写成 title: …"
+            "cases/new-case.yml:2:6: “：”是全角（中文）冒号："
+            "字段名后面要用英文冒号加空格，写成 title: …"
         ],
         id="full-width colon",
     ),
     pytest.param(
         GOOD_CASE.replace("id: new-case", "id：new-case"),
         [
-            "cases/new-case.yml:1:3: “：”是全角（中文）冒号：字段名后面要用英文冒号加空格，写成 id: …"
+            "cases/new-case.yml:1:3: “：”是全角（中文）冒号："
+            "字段名后面要用英文冒号加空格，写成 id: …"
         ],
         id="full-width colon on the first line",
     ),
     pytest.param(
         GOOD_CASE.replace("    verdict: applied", "    verdict：applied"),
         [
-            "cases/new-case.yml:9:12: “：”是全角（中文）冒号：字段名后面要用英文冒号加空格，写成 verdict: …"
+            "cases/new-case.yml:9:12: “：”是全角（中文）冒号："
+            "字段名后面要用英文冒号加空格，写成 verdict: …"
         ],
         id="full-width colon in a list item",
     ),
     pytest.param(
         GOOD_CASE.replace("principles:\n", "principles:\n  - principle：p2\n"),
         [
-            "cases/new-case.yml:8:5: principles 第 1 项: “：”是全角（中文）冒号：字段名后面要用英文冒号加空格，写成 principle: …"
+            "cases/new-case.yml:8:5: principles 第 1 项: “：”是全角（中文）冒号："
+            "字段名后面要用英文冒号加空格，写成 principle: …"
         ],
         id="full-width colon that still parses",
     ),
@@ -212,28 +222,32 @@ SLIPS = [
     pytest.param(
         GOOD_CASE + "complaint_categories: [service， parking]\n",
         [
-            "cases/new-case.yml:12:31: complaint_categories 第 1 项: “，”是中文标点：列表的各项要用英文逗号“,”分开，写成 [service, parking]"
+            "cases/new-case.yml:12:31: complaint_categories 第 1 项: “，”是中文标点："
+            "列表的各项要用英文逗号“,”分开，写成 [service, parking]"
         ],
         id="full-width comma in a list of ids",
     ),
     pytest.param(
         GOOD_CASE.replace("tags: [测试]", "tags: [报修， 上门]"),
         [
-            "cases/new-case.yml:6:10: tags 第 1 项: 一个标签只写一个词：“报修， 上门”里有“，”，请拆成 2 个标签，写成 [报修, 上门]（用英文逗号）"
+            "cases/new-case.yml:6:10: tags 第 1 项: 一个标签只写一个词：“报修， 上门”"
+            "里有“，”，请拆成 2 个标签，写成 [报修, 上门]（用英文逗号）"
         ],
         id="full-width comma in tags",
     ),
     pytest.param(
         GOOD_CASE.replace("tags: [测试]", "tags:\n  - 报修、上门"),
         [
-            "cases/new-case.yml:7:7: tags 第 1 项: 一个标签只写一个词：“报修、上门”里有“、”，请拆成 2 个标签，写成 [报修, 上门]（用英文逗号）"
+            "cases/new-case.yml:7:7: tags 第 1 项: 一个标签只写一个词：“报修、上门”"
+            "里有“、”，请拆成 2 个标签，写成 [报修, 上门]（用英文逗号）"
         ],
         id="enumeration comma in a tag",
     ),
     pytest.param(
         GOOD_CASE.replace("tags: [测试]", "tags: 报修，上门"),
         [
-            "cases/new-case.yml:6:7: tags: 应为列表：写成 [报修, 上门]（用英文逗号“,”），或每项一行，以“- ”开头"
+            "cases/new-case.yml:6:7: tags: 应为列表：写成 [报修, 上门]（用英文逗号“,”），"
+            "或每项一行，以“- ”开头"
         ],
         id="tags without brackets",
     ),
@@ -255,56 +269,65 @@ SLIPS = [
     pytest.param(
         GOOD_CASE.replace("    verdict: applied", "     verdict: applied"),
         [
-            "cases/new-case.yml:9:6: 缩进不一致：这一行缩进了 5 个空格，应为 4 个（与第 8 行的“principle”对齐）"
+            "cases/new-case.yml:9:6: 缩进不一致：这一行缩进了 5 个空格，应为 4 个（与第 "
+            "8 行的“principle”对齐）"
         ],
         id="indented a space too far",
     ),
     pytest.param(
         GOOD_CASE.replace("    verdict: applied", "   verdict: applied"),
         [
-            "cases/new-case.yml:9:4: 缩进不一致：这一行缩进了 3 个空格，应为 4 个（与第 8 行的“principle”对齐）"
+            "cases/new-case.yml:9:4: 缩进不一致：这一行缩进了 3 个空格，应为 4 个（与第 "
+            "8 行的“principle”对齐）"
         ],
         id="indented a space short",
     ),
     pytest.param(
         GOOD_CASE.replace("source: 测试", " source: 测试"),
         [
-            "cases/new-case.yml:5:2: 缩进不一致：这一行缩进了 1 个空格，应为 0 个（与第 4 行的“industry”对齐）"
+            "cases/new-case.yml:5:2: 缩进不一致：这一行缩进了 1 个空格，应为 0 个（与第 "
+            "4 行的“industry”对齐）"
         ],
         id="top-level field indented",
     ),
     pytest.param(
         GOOD_CASE.replace("tags: [测试]", "tags:\n  - 测试\n  other: 1"),
         [
-            "cases/new-case.yml:8:3: 这一行与第 7 行的列表项“-”对齐，却不以“- ”开头：属于那一项的话，请再缩进两格（4 个空格）；是新的一项的话，请在前面加“- ”"
+            "cases/new-case.yml:8:3: 这一行与第 7 行的列表项“-”对齐，却不以“- ”开头："
+            "属于那一项的话，请再缩进两格（4 个空格）；是新的一项的话，请在前面加“- ”"
         ],
         id="field aligned with a dash",
     ),
     pytest.param(
         GOOD_CASE.replace("source: 测试", "source: 测试\n- 测试"),
         [
-            "cases/new-case.yml:6:1: 列表项“- ”不能和第 5 行的“source”写在同一层：请把它写在某个字段下面，并多缩进两格"
+            "cases/new-case.yml:6:1: 列表项“- ”不能和第 5 行的“source”写在同一层："
+            "请把它写在某个字段下面，并多缩进两格"
         ],
         id="list item at the level of fields",
     ),
     pytest.param(
         GOOD_CASE.replace("summary: 一句话概括。", "summary: 一句话\n概括。"),
         [
-            "cases/new-case.yml:4:1: 这一行缺少“: ”：字段要写成 名称: 内容（英文冒号加空格）；如果这一行是上一行内容的延续，请比上一行的字段名多缩进两格"
+            "cases/new-case.yml:4:1: 这一行缺少“: ”：字段要写成 名称: "
+            "内容（英文冒号加空格）；如果这一行是上一行内容的延续，"
+            "请比上一行的字段名多缩进两格"
         ],
         id="text continued without indentation",
     ),
     pytest.param(
         GOOD_CASE.replace("summary: 一句话概括。", "summary: 客户说: 我要投诉"),
         [
-            "cases/new-case.yml:3:13: 这个值里有“: ”（英文冒号加空格），会被当作新的字段：请给整个值加上引号，或改用中文冒号“：”"
+            "cases/new-case.yml:3:13: 这个值里有“: ”（英文冒号加空格），"
+            "会被当作新的字段：请给整个值加上引号，或改用中文冒号“：”"
         ],
         id="colon and space inside a value",
     ),
     pytest.param(
         GOOD_CASE.replace("title: 新案例", 'title: "新案例"补充'),
         [
-            "cases/new-case.yml:2:13: 引号后面还有文字：值中间的引号让它提前结束了，请去掉外面的引号，或换用另一种引号（\" 或 '）"
+            "cases/new-case.yml:2:13: 引号后面还有文字：值中间的引号让它提前结束了，"
+            "请去掉外面的引号，或换用另一种引号（\" 或 '）"
         ],
         id="text after a closing quote",
     ),
@@ -316,14 +339,16 @@ SLIPS = [
     pytest.param(
         GOOD_CASE.replace("title: 新案例", 'title: "C:\\data"'),
         [
-            "cases/new-case.yml:2:12: 双引号里的“\\”是转义符：请改用单引号把整个值括起来，或把“\\”写成“\\\\”"
+            "cases/new-case.yml:2:12: 双引号里的“\\”是转义符："
+            "请改用单引号把整个值括起来，或把“\\”写成“\\\\”"
         ],
         id="backslash in double quotes",
     ),
     pytest.param(
         GOOD_CASE.replace("title: 新案例", "title: *重要*提示"),
         [
-            'cases/new-case.yml:2:9: 以“*”或“&”开头的值要加引号（YAML 把它们当作别名或锚点），例如 "*重要*"'
+            "cases/new-case.yml:2:9: 以“*”或“&”开头的值要加引号（YAML "
+            '把它们当作别名或锚点），例如 "*重要*"'
         ],
         id="Markdown emphasis at the start of a value",
     ),
@@ -340,21 +365,24 @@ SLIPS = [
     pytest.param(
         GOOD_CASE.replace("principle: p1", "principle: 6"),
         [
-            "cases/new-case.yml:8:16: principles 第 1 项 › principle: 编号不能只写数字：是否想写 p6？"
+            "cases/new-case.yml:8:16: principles 第 1 项 › principle: 编号不能只写数字："
+            "是否想写 p6？"
         ],
         id="number for a principle",
     ),
     pytest.param(
         GOOD_CASE + "complaint_categories: [3]\n",
         [
-            "cases/new-case.yml:12:24: complaint_categories 第 1 项: 编号不能只写数字：请写编号本身（见 reference/complaint-categories.yml）"
+            "cases/new-case.yml:12:24: complaint_categories 第 1 项: 编号不能只写数字："
+            "请写编号本身（见 reference/complaint-categories.yml）"
         ],
         id="number for a complaint category",
     ),
     pytest.param(
         GOOD_CASE.replace("principle: p1", "principle: ｐ１"),
         [
-            "cases/new-case.yml:8:16: principles 第 1 项 › principle: 编号只能用小写英文字母、数字和连字符，例如 sand-pit（是否想写 p1？）"
+            "cases/new-case.yml:8:16: principles 第 1 项 › principle: "
+            "编号只能用小写英文字母、数字和连字符，例如 sand-pit（是否想写 p1？）"
         ],
         id="full-width letters in an id",
     ),
@@ -367,7 +395,8 @@ SLIPS = [
         GOOD_CASE
         + "quiz:\n  - id: q1\n    type: choice\n    prompt: 问题\n    explanation: 因为\n",
         [
-            "cases/new-case.yml:14:11: quiz 第 1 题 › type: 只能是 single、multiple、true_false、ordering 或 scenario"
+            "cases/new-case.yml:14:11: quiz 第 1 题 › type: 只能是 single、multiple、"
+            "true_false、ordering 或 scenario"
         ],
         id="unknown question type",
     ),

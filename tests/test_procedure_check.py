@@ -86,22 +86,26 @@ BAD = [
     pytest.param(
         _replace("        next: close\n", "        next: clsoe\n"),
         [
-            f"{PATH}:26:15: steps 第 3 步 › branches 第 1 项 › next: 没有编号为 clsoe 的步骤（是否想写 close？）"
+            f"{PATH}:26:15: steps 第 3 步 › branches 第 1 项 › next: 没有编号为 clsoe "
+            "的步骤（是否想写 close？）"
         ],
         id="branch to a missing step",
     ),
     pytest.param(
         GOOD + "  - id: orphan\n    title: 多余的步骤\n    role: desk\n    next: close\n",
         [
-            f"{PATH}:33:9: steps 第 5 步 › id: 从第一步 receive 出发走不到这一步：没有哪一步的 next 或分支指向它"
+            f"{PATH}:33:9: steps 第 5 步 › id: 从第一步 receive 出发走不到这一步："
+            "没有哪一步的 next 或分支指向它"
         ],
         id="unreachable step",
     ),
     pytest.param(
         _replace("        next: close\n", "        next: receive\n"),
         [
-            f"{PATH}:12:9: steps 第 1 步 › id: 从这一步起再也走不到结束步骤：receive、repair、fixed 之间绕圈没有出口，请给其中的判断加一个通向结束的分支",
-            f"{PATH}:29:9: steps 第 4 步 › id: 从第一步 receive 出发走不到这一步：没有哪一步的 next 或分支指向它",
+            f"{PATH}:12:9: steps 第 1 步 › id: 从这一步起再也走不到结束步骤：receive、"
+            "repair、fixed 之间绕圈没有出口，请给其中的判断加一个通向结束的分支",
+            f"{PATH}:29:9: steps 第 4 步 › id: 从第一步 receive 出发走不到这一步："
+            "没有哪一步的 next 或分支指向它",
         ],
         id="loop with no way to the end",
     ),
@@ -123,7 +127,8 @@ BAD = [
     pytest.param(
         _replace("  - id: close\n", "  - id: repair\n"),
         [
-            f"{PATH}:26:15: steps 第 3 步 › branches 第 1 项 › next: 没有编号为 close 的步骤（已有：receive、repair、fixed）",
+            f"{PATH}:26:15: steps 第 3 步 › branches 第 1 项 › next: 没有编号为 close "
+            "的步骤（已有：receive、repair、fixed）",
             f"{PATH}:29:9: steps 第 4 步 › id: 步骤编号 repair 重复（第 16 行已用过）",
         ],
         id="duplicate step id",
@@ -141,14 +146,16 @@ BAD = [
     pytest.param(
         _replace("        next: repair\n", "        next: close\n"),
         [
-            f"{PATH}:28:15: steps 第 3 步 › branches 第 2 项 › next: 与第 26 行的分支通向同一步骤 close：两个答案走同一条路，这个判断就没有意义了"
+            f"{PATH}:28:15: steps 第 3 步 › branches 第 2 项 › next: 与第 26 "
+            "行的分支通向同一步骤 close：两个答案走同一条路，这个判断就没有意义了"
         ],
         id="two branches to the same step",
     ),
     pytest.param(
         _replace("    role: desk\n    next: repair\n", "    role: desk\n"),
         [
-            f"{PATH}:12:5: steps 第 1 步: 任务步骤（task）必须用 next 写明下一步；流程到此结束的话，请用 kind: end"
+            f"{PATH}:12:5: steps 第 1 步: 任务步骤（task）必须用 next 写明下一步；"
+            "流程到此结束的话，请用 kind: end"
         ],
         id="task without next",
     ),
@@ -170,7 +177,8 @@ BAD = [
     pytest.param(
         _replace("id: new-procedure\n", "id: old-procedure\n"),
         [
-            f"{PATH}:1:5: id: 编号 old-procedure 与文件名不一致：应为 new-procedure，或把文件改名为 old-procedure.yml"
+            f"{PATH}:1:5: id: 编号 old-procedure 与文件名不一致：应为 new-procedure，"
+            "或把文件改名为 old-procedure.yml"
         ],
         id="id differs from file name",
     ),
@@ -190,12 +198,16 @@ def test_branch_labels_must_differ(tmp_path):
 
 
 def test_decision_with_four_branches_is_refused(tmp_path):
-    extra = "      - label: 等配件\n        next: receive\n      - label: 转外包\n        next: receive\n"
+    extra = (
+        "      - label: 等配件\n        next: receive\n      - label: 转外包\n        next: "
+        "receive\n"
+    )
     text = _replace(
         "        next: repair\n  - id: close\n", f"        next: repair\n{extra}  - id: close\n"
     )
     assert errors_for(tmp_path, text) == [
-        f"{PATH}:20:5: steps 第 3 步: 判断步骤（decision）最多 3 个分支；答案更多的话，请拆成两个判断"
+        f"{PATH}:20:5: steps 第 3 步: 判断步骤（decision）最多 3 个分支；答案更多的话，"
+        "请拆成两个判断"
     ]
 
 

@@ -109,8 +109,10 @@ def test_procedure_links_to_forms_and_cases_are_checked(project):
     with pytest.raises(ContentErrors) as info:
         read_knowledge_base(sources_for(project))
     assert [str(e) for e in info.value.errors] == [
-        "procedures/lift-stuck.yml:17:9: forms 第 1 项: 没有编号为 lift-log 的表单（forms/ 中找不到 lift-log.yml）",
-        "procedures/lift-stuck.yml:18:17: related_cases 第 1 项: 没有编号为 no-such-case 的案例（cases/ 中找不到 no-such-case.yml）",
+        "procedures/lift-stuck.yml:17:9: forms 第 1 项: 没有编号为 lift-log "
+        "的表单（forms/ 中找不到 lift-log.yml）",
+        "procedures/lift-stuck.yml:18:17: related_cases 第 1 项: 没有编号为 no-such-case "
+        "的案例（cases/ 中找不到 no-such-case.yml）",
     ]
 
 

@@ -87,7 +87,8 @@ BAD_BANKS = [
             "        feedback: 对，这是第一条原则。",
         ),
         [
-            "questions/basics.yml:5:5: questions 第 1 题: 单选题必须恰好有 1 个正确选项（correct: true），现在有 0 个"
+            "questions/basics.yml:5:5: questions 第 1 题: 单选题必须恰好有 1 "
+            "个正确选项（correct: true），现在有 0 个"
         ],
         id="single choice without a right option",
     ),
@@ -97,7 +98,8 @@ BAD_BANKS = [
             "      - {text: 这不归我们管。, correct: true, feedback: 这是推诿。}",
         ),
         [
-            "questions/basics.yml:36:5: questions 第 5 题: 情景题必须恰好有 1 个正确选项（correct: true），现在有 2 个"
+            "questions/basics.yml:36:5: questions 第 5 题: 情景题必须恰好有 1 "
+            "个正确选项（correct: true），现在有 2 个"
         ],
         id="scenario with two right options",
     ),
@@ -117,49 +119,56 @@ BAD_BANKS = [
     pytest.param(
         BANK.replace("items: [接待记录, 现场核实, 处理, 回访]", "items: [接待记录, 回访]"),
         [
-            "questions/basics.yml:31:5: questions 第 4 题: 排序题至少要有 3 项（items），按正确顺序书写"
+            "questions/basics.yml:31:5: questions 第 4 题: 排序题至少要有 3 项（items），"
+            "按正确顺序书写"
         ],
         id="ordering with two items",
     ),
     pytest.param(
         BANK.replace("type: multiple", "type: several"),
         [
-            "questions/basics.yml:19:11: questions 第 2 题 › type: 只能是 single、multiple、true_false、ordering 或 scenario"
+            "questions/basics.yml:19:11: questions 第 2 题 › type: 只能是 single、"
+            "multiple、true_false、ordering 或 scenario"
         ],
         id="unknown type",
     ),
     pytest.param(
         BANK.replace("      - principle: p1", "      - principle: p9"),
         [
-            "questions/basics.yml:16:20: questions 第 1 题 › see 第 1 项 › principle: 没有编号为 p9 的投诉处理原则（已有：p1）"
+            "questions/basics.yml:16:20: questions 第 1 题 › see 第 1 项 › principle: "
+            "没有编号为 p9 的投诉处理原则（已有：p1）"
         ],
         id="link to an unknown principle",
     ),
     pytest.param(
         BANK.replace("      - case: lost-key", "      - lesson: nowhere"),
         [
-            "questions/basics.yml:17:17: questions 第 1 题 › see 第 2 项 › lesson: 没有编号为 nowhere 的课程（content/lessons/ 中找不到 nowhere.md）"
+            "questions/basics.yml:17:17: questions 第 1 题 › see 第 2 项 › lesson: "
+            "没有编号为 nowhere 的课程（content/lessons/ 中找不到 nowhere.md）"
         ],
         id="link to a missing lesson",
     ),
     pytest.param(
         BANK.replace("      - case: lost-key", "      - {case: lost-key, principle: p1}"),
         [
-            "questions/basics.yml:17:9: questions 第 1 题 › see 第 2 项: 每条链接只能指向一处：case、procedure、lesson、principle 等选其一"
+            "questions/basics.yml:17:9: questions 第 1 题 › see 第 2 项: "
+            "每条链接只能指向一处：case、procedure、lesson、principle 等选其一"
         ],
         id="link with two targets",
     ),
     pytest.param(
         BANK.replace("id: basics-order", "id: basics-single"),
         [
-            "questions/basics.yml:31:9: questions 第 4 题 › id: 题目编号 basics-single 重复（已用于 questions/basics.yml:5）"
+            "questions/basics.yml:31:9: questions 第 4 题 › id: 题目编号 basics-single "
+            "重复（已用于 questions/basics.yml:5）"
         ],
         id="duplicate question id",
     ),
     pytest.param(
         BANK.replace("id: basics\n", "id: progress\n"),
         [
-            "questions/basics.yml:1:5: id: 编号 progress 与文件名不一致：应为 basics，或把文件改名为 progress.yml",
+            "questions/basics.yml:1:5: id: 编号 progress 与文件名不一致：应为 basics，"
+            "或把文件改名为 progress.yml",
         ],
         id="bank id differs from file name",
     ),
@@ -175,14 +184,16 @@ def test_bad_bank_is_reported_with_line_and_field(project, text, expected):
 def test_reserved_bank_id_is_refused(project):
     write_bank(project, BANK.replace("id: basics\n", "id: progress\n"), name="progress.yml")
     assert errors(project) == [
-        "questions/progress.yml:1:5: id: 题库编号不能用 cases、index、mix、progress（这些网址已有别的页面）"
+        "questions/progress.yml:1:5: id: 题库编号不能用 cases、index、mix、"
+        "progress（这些网址已有别的页面）"
     ]
 
 
 def test_a_bank_past_the_size_limit_is_refused_at_its_first_question_too_many(project):
     # One quiz page shows the whole bank: past the limit it is too heavy for a phone.
     more = [
-        f"  - {{id: more-{n}, type: true_false, prompt: 第 {n} 题, answer: true, explanation: 解析。}}\n"
+        f"  - {{id: more-{n}, type: true_false, prompt: 第 {n} 题, answer: true, "
+        f"explanation: 解析。}}\n"
         for n in range(300)
     ]
     write_bank(project, BANK + "".join(more))
@@ -200,11 +211,13 @@ def test_question_ids_are_unique_across_banks_and_cases(project):
     case = project / "cases" / "late-repair.yml"
     case.write_text(
         case.read_text(encoding="utf-8")
-        + "quiz:\n  - id: basics-true-false\n    type: true_false\n    prompt: 对吗？\n    answer: false\n    explanation: 不对。\n",
+        + "quiz:\n  - id: basics-true-false\n    type: true_false\n    prompt: 对吗？\n    "
+        "answer: false\n    explanation: 不对。\n",
         encoding="utf-8",
     )
     assert errors(project) == [
-        "cases/late-repair.yml:13:9: quiz 第 1 题 › id: 题目编号 basics-true-false 重复（已用于 questions/basics.yml:26）"
+        "cases/late-repair.yml:13:9: quiz 第 1 题 › id: 题目编号 basics-true-false "
+        "重复（已用于 questions/basics.yml:26）"
     ]
 
 
@@ -217,8 +230,8 @@ def test_check_command_fails_on_a_bank_without_a_right_answer(project, capsys):
     )
     assert main(["--root", str(project), "check"]) == 1
     assert (
-        "questions/basics.yml:18:5: questions 第 2 题: 多选题至少要有 1 个正确选项（correct: true），现在一个也没有"
-        in capsys.readouterr().out
+        "questions/basics.yml:18:5: questions 第 2 题: 多选题至少要有 1 "
+        "个正确选项（correct: true），现在一个也没有" in capsys.readouterr().out
     )
 
 

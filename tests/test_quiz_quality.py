@@ -89,8 +89,10 @@ def test_a_bank_whose_right_option_is_usually_the_longest(project, capsys):
         project,
         capsys,
         [
-            "questions/guessable.yml:3:1: questions: 4 道单选和情景题中有 3 道（75%）的正确选项最长，"
-            "超过 35%，只挑最长的选项就能答对：g-01、g-02、g-04；请把干扰项写得和正确选项一样长、一样可信",
+            "questions/guessable.yml:3:1: questions: 4 道单选和情景题中有 3 道（75%）"
+            "的正确选项最长，"
+            "超过 35%，只挑最长的选项就能答对：g-01、g-02、g-04；"
+            "请把干扰项写得和正确选项一样长、一样可信",
         ],
     )
 
@@ -125,7 +127,8 @@ def test_a_multiple_choice_question_with_one_wrong_option(project, capsys):
         project,
         capsys,
         [
-            "questions/one-wrong.yml:8:3: questions 第 1 题 › options: 这道多选题的 4 个选项中 3 个正确、只有 1 个错误，"
+            "questions/one-wrong.yml:8:3: questions 第 1 题 › options: 这道多选题的 4 "
+            "个选项中 3 个正确、只有 1 个错误，"
             "挑出最不像的一项就能答对；请写 2～3 个正确选项和 2 个以上错误选项",
         ],
     )
@@ -142,8 +145,10 @@ def test_the_same_question_in_two_places(project, capsys):
         project,
         capsys,
         [
-            "questions/first.yml:6:11: questions 第 1 题 › prompt: 与 d-02（questions/second.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
-            "questions/second.yml:6:11: questions 第 1 题 › prompt: 与 d-01（questions/first.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
+            "questions/first.yml:6:11: questions 第 1 题 › prompt: 与 "
+            "d-02（questions/second.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
+            "questions/second.yml:6:11: questions 第 1 题 › prompt: 与 "
+            "d-01（questions/first.yml:6）问的几乎是同一件事（题干和答案相似度 93%）",
         ],
     )
 
@@ -154,7 +159,8 @@ def test_an_option_written_twice(project, capsys):
         project,
         capsys,
         [
-            "questions/twice.yml:12:11: questions 第 1 题 › options 第 4 项 › text: 与第 2 个选项完全相同",
+            "questions/twice.yml:12:11: questions 第 1 题 › options 第 4 项 › text: 与第 "
+            "2 个选项完全相同",
         ],
     )
 

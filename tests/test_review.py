@@ -24,8 +24,8 @@ def test_check_stale_lists_old_and_undated_cases(project, capsys):
     assert main(["--root", str(project), "check", "--stale"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert (
-        out[0]
-        == f"cases/late-repair.yml:12:1: reviewed: 迟到的维修：上次审阅 {(today - timedelta(days=400)).isoformat()}（400 天前）"
+        out[0] == "cases/late-repair.yml:12:1: reviewed: 迟到的维修：上次审阅 "
+        f"{(today - timedelta(days=400)).isoformat()}（400 天前）"
     )
     assert out[1] == "需要审阅：1 个（审阅周期 365 天）。"
 

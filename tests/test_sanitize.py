@@ -27,7 +27,8 @@ PAYLOADS = [
     "<svg onload=alert(1)><script>alert(2)</script></svg>",
     '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
     '<svg><foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>',
-    '<svg><animate attributeName="href" to="javascript:alert(1)"/><set attributeName="onmouseover" to="alert(1)"/></svg>',
+    '<svg><animate attributeName="href" to="javascript:alert(1)"/><set '
+    'attributeName="onmouseover" to="alert(1)"/></svg>',
     '<a href="javascript:alert(1)">x</a>',
     '<a href="  JaVaScRiPt:alert(1)">x</a>',
     '<a href="java&#x09;script:alert(1)">x</a>',
@@ -71,7 +72,8 @@ def test_markdown_a_trainer_writes_comes_out_whole():
     source = """\
 # 标题 {: #top .lead }
 
-段落里有 [链接](../cases/sand-pit.md#案情经过 "提示")、![图](../img/a.png){ width="300" }、**粗体**、`代码`。
+段落里有 [链接](../cases/sand-pit.md#案情经过 "提示")、\
+![图](../img/a.png){ width="300" }、**粗体**、`代码`。
 
 !!! warning "注意"
     先道歉，再解释。
@@ -104,7 +106,8 @@ def test_markdown_a_trainer_writes_comes_out_whole():
 
 def test_attribute_list_handlers_and_javascript_links_are_dropped_from_markdown():
     html = to_html(
-        '[x](javascript:alert(1)){: onmouseover="alert(2)" .ok }\n\n<span onclick="alert(3)">y</span>\n'
+        '[x](javascript:alert(1)){: onmouseover="alert(2)" .ok }\n\n<span '
+        'onclick="alert(3)">y</span>\n'
     )
     cleaned = sanitize_html(html, MARKDOWN_HTML)
     assert cleaned == '<p><a class="ok">x</a></p>\n<p><span>y</span></p>'

@@ -79,7 +79,8 @@ def kit_project(project: Path) -> Path:
     case.write_text(case.read_text(encoding="utf-8") + ROLE_PLAY, encoding="utf-8")
     phrases = project / "reference" / "forbidden-phrases.yml"
     phrases.write_text(
-        "title: 禁语\nentries:\n  - id: later\n    phrase: 改天再说\n    why: 没有时间。\n    instead: 说清几点答复。\n",
+        "title: 禁语\nentries:\n  - id: later\n    phrase: 改天再说\n    why: 没有时间。"
+        "\n    instead: 说清几点答复。\n",
         encoding="utf-8",
     )
     return project
@@ -155,7 +156,8 @@ def test_the_trainee_edition_renders_no_kit_keys_or_trainer_notes(kit_project):
         ),
         (
             ("duration: 30", "duration: 45"),
-            "sessions/first-day.yml:5:11: duration: 议程各段加起来是 30 分钟，与总时长 45 分钟不一致",
+            "sessions/first-day.yml:5:11: duration: 议程各段加起来是 30 分钟，与总时长 "
+            "45 分钟不一致",
         ),
         (
             ("    bank: key-test", "    bank: key-tests"),
@@ -163,7 +165,8 @@ def test_the_trainee_edition_renders_no_kit_keys_or_trainer_notes(kit_project):
         ),
         (
             ("  - role_play: lost-key", "  - checklist: nowhere"),
-            "sessions/first-day.yml:20:16: materials 第 1 项 › checklist: 没有编号为 nowhere 的流程",
+            "sessions/first-day.yml:20:16: materials 第 1 项 › checklist: 没有编号为 "
+            "nowhere 的流程",
         ),
         (
             (
@@ -189,8 +192,8 @@ def test_a_role_play_block_needs_a_case_with_role_play(kit_project):
         for e in errors
     )
     assert any(
-        "sessions/first-day.yml:20:16: materials 第 1 项 › role_play: 案例 lost-key 没有写 role_play"
-        in e
+        "sessions/first-day.yml:20:16: materials 第 1 项 › role_play: 案例 lost-key "
+        "没有写 role_play" in e
         for e in errors
     )
 

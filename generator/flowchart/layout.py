@@ -126,7 +126,8 @@ def place_and_route(
     plan: Plan,
     metrics: Metrics,
 ):
-    """Boxes at their lane and row, and the arrows between them: (boxes, connectors, width, height)."""
+    """Boxes at their lane and row, and the arrows between them:
+    (boxes, connectors, width, height)."""
     width = 2 * metrics.outer_margin + plan.lanes * plan.lane_width
     row_count = max(rows.values()) + 1
     heights = [

@@ -11,10 +11,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.flowchart.geometry import Box, Connector, Diagram, Lane, TextLine
 
-FONT_STACK = 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+FONT_STACK = (
+    'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
+    '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+)
 
 # Material's variables first; the fallbacks apply outside a Material page (an <img>,
-# a file opened on its own), with a dark set for a dark system theme.
+# a file opened on its own), with a dark set for a dark system theme. A rule too long for
+# one line of code goes on at the start of the next (a backslash: the CSS stays one line).
 STYLE = """
 svg.flowchart {
   --fc-fg: var(--md-default-fg-color, #1f2328);
@@ -38,7 +42,8 @@ svg.flowchart {
 }
 @media print {
   svg.flowchart {
-    --fc-fg: #000; --fc-muted: #333; --fc-line: #777; --fc-tint: #f0f0f0; --fc-bg: #fff; --fc-accent: #000;
+    --fc-fg: #000; --fc-muted: #333; --fc-line: #777; --fc-tint: #f0f0f0; \
+--fc-bg: #fff; --fc-accent: #000;
   }
 }
 .flowchart .fc-background { fill: var(--fc-bg); }
@@ -50,11 +55,14 @@ svg.flowchart {
 .flowchart .fc-terminal { stroke-width: 2.5; }
 .flowchart .fc-title { fill: var(--fc-fg); }
 .flowchart .fc-note { fill: var(--fc-muted); }
-.flowchart .fc-connector { fill: none; stroke: var(--fc-muted); stroke-width: 1.5; stroke-linejoin: round; }
+.flowchart .fc-connector { fill: none; stroke: var(--fc-muted); stroke-width: 1.5; \
+stroke-linejoin: round; }
 .flowchart .fc-arrowhead { fill: var(--fc-muted); }
-.flowchart .fc-label { fill: var(--fc-fg); font-weight: 600; paint-order: stroke; stroke: var(--fc-bg); stroke-width: 4px; stroke-linejoin: round; }
+.flowchart .fc-label { fill: var(--fc-fg); font-weight: 600; paint-order: stroke; \
+stroke: var(--fc-bg); stroke-width: 4px; stroke-linejoin: round; }
 .flowchart a.fc-step { cursor: pointer; }
-.flowchart a.fc-step:hover .fc-box, .flowchart a.fc-step:focus .fc-box { stroke: var(--fc-accent); stroke-width: 3; }
+.flowchart a.fc-step:hover .fc-box, .flowchart a.fc-step:focus .fc-box { \
+stroke: var(--fc-accent); stroke-width: 3; }
 .flowchart a.fc-step:focus { outline: none; }
 """.replace("FONTS", FONT_STACK)
 # Only a chart without lanes writes the role on its boxes.
@@ -79,11 +87,13 @@ def render_svg(diagram: Diagram) -> str:
         f'<desc id="{prefix}-desc">{escape(chr(10).join(diagram.description))}</desc>',
         f"<style>{STYLE}{ROLE_STYLE if roles else ''}</style>",
         "<defs>",
-        f'<marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'markerUnits="strokeWidth" orient="auto"><path class="fc-arrowhead" d="M0,0 L10,5 L0,10 Z"/></marker>',
+        f'<marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" markerUnits="strokeWidth" orient="auto">'
+        '<path class="fc-arrowhead" d="M0,0 L10,5 L0,10 Z"/></marker>',
         "</defs>",
         # Its own background, so the chart stays legible wherever it is shown on its own.
-        f'<rect class="fc-background" x="0" y="0" width="{diagram.width}" height="{diagram.height}"/>',
+        f'<rect class="fc-background" x="0" y="0" '
+        f'width="{diagram.width}" height="{diagram.height}"/>',
         '<g class="fc-lanes">',
         *[_lane(lane, index, diagram) for index, lane in enumerate(diagram.lanes)],
         "</g>",
@@ -109,10 +119,12 @@ def _lane(lane: Lane, index: int, diagram: Diagram) -> str:
     parts = []
     if index % 2 == 0:
         parts.append(
-            f'<rect class="fc-lane-tint" x="{rect.x}" y="{rect.y}" width="{rect.w}" height="{rect.h}"/>'
+            f'<rect class="fc-lane-tint" x="{rect.x}" y="{rect.y}" '
+            f'width="{rect.w}" height="{rect.h}"/>'
         )
     parts.append(
-        f'<line class="fc-divider" x1="{rect.x}" y1="{header_bottom}" x2="{rect.right}" y2="{header_bottom}"/>'
+        f'<line class="fc-divider" x1="{rect.x}" y1="{header_bottom}" '
+        f'x2="{rect.right}" y2="{header_bottom}"/>'
     )
     parts += [_text(line, "fc-header") for line in lane.header]
     return "\n".join(parts)
@@ -134,8 +146,8 @@ def _box(box: Box) -> str:
     else:
         radius = rect.h // 2 if box.kind == "terminal" else 6
         shape = (
-            f'<rect class="fc-box fc-{box.kind}" x="{rect.x}" y="{rect.y}" width="{rect.w}" height="{rect.h}" '
-            f'rx="{radius}"/>'
+            f'<rect class="fc-box fc-{box.kind}" x="{rect.x}" y="{rect.y}" '
+            f'width="{rect.w}" height="{rect.h}" rx="{radius}"/>'
         )
     texts = [_text(line, f"fc-{line.kind}") for line in box.lines]
     inner = "\n".join([shape, *texts])

@@ -77,7 +77,8 @@ def _no_filter_separator(value: str) -> str:
 # HTML blocks written into Markdown must close: an unclosed <div> turns the rest of the page
 # into literal Markdown, and a stray </div> closes one of the page's own.
 _CONTAINERS = frozenset(
-    "div details section article aside figure table blockquote ul ol dl form nav header footer main".split()
+    "div details section article aside figure table blockquote ul ol dl form nav header footer "
+    "main".split()
 )
 _CODE = re.compile(r"^\s*(```|~~~).*?^\s*\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 
@@ -161,6 +162,8 @@ class StrictModel(BaseModel):
 Reviewed = Annotated[
     date | None,
     Field(
-        description="最近一次审阅这份内容的日期，例如 2026-11-23；太久没有审阅的内容会在页面上标出。"
+        description=(
+            "最近一次审阅这份内容的日期，例如 2026-11-23；太久没有审阅的内容会在页面上标出。"
+        )
     ),
 ]

@@ -52,11 +52,17 @@ class RolePlay(StrictModel):
     staff: RoleCard = Field(description="员工卡：发给扮演客服人员的学员。")
     principles: list[Slug] = Field(
         default_factory=list,
-        description="观察员要盯住的投诉处理原则编号（见 reference/principles.yml）；不写则用本案的 principles。",
+        description=(
+            "观察员要盯住的投诉处理原则编号（见 reference/principles.yml）；"
+            "不写则用本案的 principles。"
+        ),
     )
     forbidden_phrases: list[Slug] = Field(
         default_factory=list,
-        description="观察员要留意的服务禁语编号（见 reference/forbidden-phrases.yml）；不写则用本案的 forbidden_phrases。",
+        description=(
+            "观察员要留意的服务禁语编号（见 reference/forbidden-phrases.yml）；"
+            "不写则用本案的 forbidden_phrases。"
+        ),
     )
     observe: list[Line] = Field(
         min_length=1, description="观察员要记录的具体做法，逐条列出，例如 是否说清了回电时间。"
@@ -85,7 +91,10 @@ class Case(StrictModel):
     )
     forbidden_phrases: list[Slug] = Field(
         default_factory=list,
-        description="本案中有人说出的客户服务禁语编号，见 reference/forbidden-phrases.yml，例如 ask-developer。",
+        description=(
+            "本案中有人说出的客户服务禁语编号，见 reference/forbidden-phrases.yml，"
+            "例如 ask-developer。"
+        ),
     )
     principles: list[PrincipleUse] = Field(
         default_factory=list, description="本案做到或违背的投诉处理原则。"

@@ -128,7 +128,9 @@ class Procedure(StrictModel):
     """A work procedure, drawn as a swimlane flowchart and printed as a checklist."""
 
     id: Slug = Field(
-        description="流程编号，必须与文件名一致（complaint-handling.yml 的编号是 complaint-handling）。"
+        description=(
+            "流程编号，必须与文件名一致（complaint-handling.yml 的编号是 complaint-handling）。"
+        )
     )
     title: Line = Field(description="流程名称，例如 客户投诉处理流程。")
     purpose: Markdown = Field(description="目的：这个流程要达到什么（Markdown）。")

@@ -92,7 +92,10 @@ class Question(StrictModel):
 
     id: Slug = Field(description="题目编号，在全部题库和案例中唯一，例如 principles-01。")
     type: Literal[tuple(QUESTION_TYPES)] = Field(  # type: ignore[valid-type]
-        description="single 单选；multiple 多选；true_false 判断；ordering 排序；scenario 情景题（客户的话，选最好的回应）。"
+        description=(
+            "single 单选；multiple 多选；true_false 判断；ordering 排序；"
+            "scenario 情景题（客户的话，选最好的回应）。"
+        )
     )
     prompt: Markdown = Field(description="题干（Markdown）。")
     customer_says: Markdown | None = Field(
@@ -110,7 +113,10 @@ class Question(StrictModel):
     )
     fixed_order: bool = Field(
         default=False,
-        description="true：选项按书写顺序显示（例如有“以上都对”时）；默认打乱成固定的顺序，免得正确答案总在 A。",
+        description=(
+            "true：选项按书写顺序显示（例如有“以上都对”时）；"
+            "默认打乱成固定的顺序，免得正确答案总在 A。"
+        ),
     )
     explanation: Markdown = Field(description="解析：为什么是这个答案（Markdown），答题后显示。")
     see: list[Link] = Field(
@@ -170,14 +176,19 @@ class QuestionBank(StrictModel):
     topics: list[Tag] = Field(default_factory=list, description="本题库题目的默认主题。")
     lesson: Slug | None = Field(
         default=None,
-        description="这套题所属的课程（content/lessons/ 中的文件名，不带 .md）；课程页末尾会链接到测验。",
+        description=(
+            "这套题所属的课程（content/lessons/ 中的文件名，不带 .md）；课程页末尾会链接到测验。"
+        ),
     )
     shuffle: bool = Field(default=False, description="true：每次打开页面时打乱选项顺序。")
     pass_mark: int | None = Field(
         default=None,
         ge=1,
         le=100,
-        description="及格线（答对的百分比），例如 80；测验页和“我的进度”页会显示是否及格。学前、学后测验用它。",
+        description=(
+            "及格线（答对的百分比），例如 80；测验页和“我的进度”页会显示是否及格。"
+            "学前、学后测验用它。"
+        ),
     )
     questions: list[Question] = Field(min_length=1, description="题目。")
 

@@ -32,8 +32,10 @@ class AgendaBlock(StrictModel):
     minutes: int = Field(ge=1, le=240, description="这一段用多少分钟，例如 20。")
     kind: Literal["lesson", "case", "discussion", "role_play", "quiz"] = Field(
         description=(
-            "类型：lesson 讲授（写 lesson）；case 案例研读（写 case）；discussion 讨论（写 case、lesson 或 procedure）；"
-            "role_play 角色扮演（写 case，案例要有 role_play）；quiz 测验（写 bank 题库，或 case 用案例的测验）。"
+            "类型：lesson 讲授（写 lesson）；case 案例研读（写 case）；"
+            "discussion 讨论（写 case、lesson 或 procedure）；"
+            "role_play 角色扮演（写 case，案例要有 role_play）；"
+            "quiz 测验（写 bank 题库，或 case 用案例的测验）。"
         )
     )
     title: Line = Field(description="这一段的名称，印在议程上，例如 投诉处理七项原则。")

@@ -80,7 +80,9 @@ RUN_AXE = """async ([tags, excluded]) => {
     nodes: rule.nodes
       .filter(node => !excluded.some(([id, selector]) => id === rule.id
         && document.querySelector(node.target[node.target.length - 1])?.matches(selector)))
-      .map(node => ({impact: node.impact, target: node.target.join(" "), summary: node.failureSummary})),
+      .map(node => ({
+        impact: node.impact, target: node.target.join(" "), summary: node.failureSummary,
+      })),
   })).filter(rule => rule.nodes.length);
 }"""
 
@@ -97,7 +99,8 @@ def seed_progress(context) -> None:
         },
     }
     script = "".join(
-        f"localStorage.setItem({json.dumps('tk-quiz:v1:' + quiz)}, {json.dumps(json.dumps(record))});"
+        f"localStorage.setItem({json.dumps('tk-quiz:v1:' + quiz)}, "
+        f"{json.dumps(json.dumps(record))});"
         for quiz, record in records.items()
     )
     context.add_init_script(f"try {{ {script} }} catch (e) {{}}")

@@ -28,7 +28,8 @@ MARKDOWN_PAYLOADS = [
     "<a href=\"javascript:alert('link')\">点我</a>",
     "<svg onload=\"window.__pwned = 'svg'\"></svg>",
     '<iframe src="javascript:alert(1)"></iframe>',
-    '<div style="background:url(javascript:alert(1))" onmouseover="window.__pwned = \'hover\'">悬停</div>',
+    '<div style="background:url(javascript:alert(1))" onmouseover="window.__pwned = '
+    "'hover'\">悬停</div>",
     "带属性的段落\n{: onmouseover=\"window.__pwned = 'attr-list'\" }",
     '<img src="https://tracker.example/pixel.png" alt="外部图片">',
     '<form action="javascript:alert(1)"><button>提交</button></form>',
@@ -125,7 +126,8 @@ def _visit(context, url: str) -> list[str]:
         page.goto(url + path, wait_until="load")
         # A pointer over everything: any inline handler left would run now.
         page.evaluate("""document.querySelectorAll('article *').forEach(element => {
-            for (const type of ['mouseover', 'focus', 'click']) element.dispatchEvent(new Event(type));
+            for (const type of ['mouseover', 'focus', 'click'])
+                element.dispatchEvent(new Event(type));
         })""")
         for link in page.locator(
             "a[href^='javascript'], [action^='javascript'], [src^='javascript']"

@@ -14,7 +14,8 @@ OVERFLOWING = """width => Array.from(document.querySelectorAll("body *"))
   .filter(el => el.getBoundingClientRect().right > width + 0.5 && el.getClientRects().length)
   .filter(el => !el.closest("[hidden], .md-dialog, .md-sidebar, .md-search__overlay"))
   .slice(0, 8)
-  .map(el => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") || ""}"> right=${Math.round(el.getBoundingClientRect().right)}`)"""
+  .map(el => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") || ""}">`
+    + ` right=${Math.round(el.getBoundingClientRect().right)}`)"""
 
 
 def sideways_overflow(page) -> str | None:

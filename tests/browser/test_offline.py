@@ -151,7 +151,8 @@ def test_first_visit_of_the_shipped_site_stays_under_500_kb(site_dir, new_contex
         f"{p} {n / 1000:.0f}" for p, n in sorted(sent.items(), key=lambda item: -item[1])[:5]
     )
     print(
-        f"\nfirst visit of /{path}: {total / 1000:.0f} KB in {len(sent)} responses (largest KB: {largest})"
+        f"\nfirst visit of /{path}: {total / 1000:.0f} KB in {len(sent)} responses "
+        f"(largest KB: {largest})"
     )
     assert "/sw.js" in sent  # the service worker was installed, and counted
     assert total <= FIRST_VISIT_BUDGET, largest

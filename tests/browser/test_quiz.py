@@ -435,7 +435,8 @@ def test_shuffled_options_keep_letters_feedback_and_answer_in_step(quiz_page, qu
 
     def consistent() -> list[str]:
         options = single.locator(".tk-q__options > li").evaluate_all(
-            "items => items.map(i => [i.querySelector('input').value, i.querySelector('.tk-q__letter').textContent])"
+            "items => items.map(i => [i.querySelector('input').value, "
+            "i.querySelector('.tk-q__letter').textContent])"
         )
         assert [letter for _, letter in options] == [f"{c}." for c in "ABCDEF"], (
             "letters follow the order on screen"
@@ -456,7 +457,8 @@ def test_shuffled_options_keep_letters_feedback_and_answer_in_step(quiz_page, qu
     expect(result(page, "shuffled-single")).to_contain_text("回答正确")
     expect(result(page, "shuffled-single")).to_contain_text("对，紧急维修 15 分钟内到场。")
 
-    # Retry shuffles again (six options: the first order three more times running is 1 in 373 million).
+    # Retry shuffles again (six options: the first order three more times running is 1 in
+    # 373 million).
     orders = []
     for _ in range(3):
         page.get_by_role("button", name="重新作答").click()
@@ -565,14 +567,17 @@ CASE_QUESTION = "late-repair-apology"
 def more_questions(count: int, prefix: str) -> str:
     """`count` true/false questions, as YAML items at the indent of a list of questions."""
     return "".join(
-        f"  - id: {prefix}-{n}\n    type: true_false\n    prompt: 第 {n} 道补充题：接到投诉后要当天答复业主。\n"
-        f"    answer: true\n    explanation: 补充题 {n} 的解析：当天答复，业主才知道有人在管这件事。\n"
+        f"  - id: {prefix}-{n}\n    type: true_false\n    prompt: 第 {n} 道补充题："
+        "接到投诉后要当天答复业主。\n"
+        f"    answer: true\n    explanation: 补充题 {n} 的解析：当天答复，"
+        "业主才知道有人在管这件事。\n"
         for n in range(1, count + 1)
     )
 
 
 def practice_project(root: Path, extra: int = 0) -> Path:
-    """The quiz fixture plus a case quiz; `extra` more questions in the basics bank and the case quiz."""
+    """The quiz fixture plus a case quiz; `extra` more questions in the basics bank and the
+    case quiz."""
     quiz_project(root)
     case = root / "cases" / "late-repair.yml"
     case.write_text(
@@ -788,7 +793,8 @@ def test_progress_is_cleared_only_after_confirmation(quiz_page, quiz_url):
         },
     }
     page.evaluate(
-        "records => { for (const [id, r] of Object.entries(records)) localStorage.setItem('tk-quiz:v1:' + id, JSON.stringify(r));"
+        "records => { for (const [id, r] of Object.entries(records)) "
+        "localStorage.setItem('tk-quiz:v1:' + id, JSON.stringify(r));"
         " localStorage.setItem('other-site-setting', 'x'); }",
         records,
     )
@@ -835,7 +841,8 @@ def test_a_browser_that_refuses_storage_still_scores_the_quiz(new_context, quiz_
     context = new_context(viewport={"width": 1280, "height": 800})
     # Like a full or locked-down storage: every write throws.
     context.add_init_script(
-        "Storage.prototype.setItem = function () { throw new DOMException('refused', 'QuotaExceededError'); };"
+        "Storage.prototype.setItem = function () { throw new DOMException('refused', "
+        "'QuotaExceededError'); };"
     )
     page = context.new_page()
     errors = []
@@ -868,11 +875,13 @@ CONTRAST = """element => {
         if (colour[3] >= 1) break;
     }
     let background = [255, 255, 255];
-    for (const [r, g, b, a] of layers) background = [r, g, b].map((v, i) => v * a + background[i] * (1 - a));
+    for (const [r, g, b, a] of layers)
+        background = [r, g, b].map((v, i) => v * a + background[i] * (1 - a));
     const [r, g, b, a] = rgba(getComputedStyle(element).color);
     const text = [r, g, b].map((v, i) => v * a + background[i] * (1 - a));
     const luminance = rgb => {
-        const [x, y, z] = rgb.map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        const [x, y, z] = rgb.map(
+            v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
         return 0.2126 * x + 0.7152 * y + 0.0722 * z;
     };
     const [light, dark] = [luminance(text), luminance(background)].sort((p, q) => q - p);

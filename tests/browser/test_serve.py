@@ -58,7 +58,8 @@ class LiveServer:
                 return
             time.sleep(0.1)
         pytest.fail(
-            f"mkdocs serve did not print {pattern!r} {count}× within {seconds:.0f} s:\n{self.output()}"
+            f"mkdocs serve did not print {pattern!r} {count}× within "
+            f"{seconds:.0f} s:\n{self.output()}"
         )
 
     def rebuilds(self) -> int:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import gzip
 import inspect
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import material
 import pytest
 from material.plugins.offline import plugin as offline_plugin
@@ -229,3 +231,42 @@ def test_page_active_is_a_settable_property_of_mkdocs_pages():
 
     assert isinstance(getattr(Page, "active", None), property)
     assert Page.active.fset is not None
+
+
+# --- theme/main.html: Material's script fetched after the first paint ------------------
+
+
+def test_material_starts_on_dom_content_loaded_and_its_script_opens_the_scripts_block():
+    # The page's scripts are fetched after the first paint and Material is started by
+    # saying DOMContentLoaded again: its bundle must wait for that event (once), and its
+    # scripts block must be script tags the template can read the addresses from.
+    bundles = list((MATERIAL_ASSETS / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1, bundles
+    assert '"DOMContentLoaded",{once:!0}' in bundles[0].read_text(encoding="utf-8"), (
+        "Material no longer starts on DOMContentLoaded: see generator/theme/main.html"
+    )
+    base = (MATERIAL_ASSETS.parent / "base.html").read_text(encoding="utf-8")
+    block = re.search(r"{% block scripts %}(.*?){% endblock %}", base, re.S).group(1)
+    assert re.match(
+        r'\s*<script src="{{ \'assets/javascripts/bundle\.\w+\.min\.js\' \| url }}">', block
+    )
+
+
+def test_every_page_fetches_material_and_ours_after_the_first_paint(shipped_site):
+    for page in (shipped_site / "index.html", shipped_site / "quizzes/principles/index.html"):
+        html = page.read_text(encoding="utf-8")
+        body = html[html.index("<body") :]
+        assert "<script src=" not in body, f"{page}: a script tag would be fetched before the paint"
+        sources = json.loads(re.search(r"\}\)\((\[.*?\])\);\s*</script>", body).group(1))
+        assert re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", sources[0])
+        assert [s.rsplit("/", 1)[1] for s in sources[1:]] == ["loader.js", "offline.js", "a11y.js"]
+
+
+def test_a_scripts_block_without_script_tags_stops_the_build(tmp_path):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "base.html").write_text("{% block scripts %}{% endblock %}", encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([ROOT / "generator/theme", theme]))
+    env.filters["url"] = str
+    with pytest.raises(jinja2.UndefinedError, match="material_scripts_block_changed"):
+        env.get_template("main.html").render(config={}, page=None)

@@ -16,14 +16,24 @@
   ];
   const loaded = new Set();
 
+  // Once the scripts this page needs have run, the page says so (data-tk-scripts="ready"
+  // on <html>): what waits for a page that works, the browser tests included, waits for it.
+  function ready() {
+    document.documentElement.setAttribute("data-tk-scripts", "ready");
+  }
+
   function load() {
+    let last = null;
     FEATURES.forEach(function ([name, selector]) {
       if (loaded.has(name) || !document.querySelector(selector)) return;
       loaded.add(name);
-      const tag = document.createElement("script");
-      tag.src = new URL(name, script.src).href;
-      document.body.appendChild(tag);
+      last = document.createElement("script");
+      last.src = new URL(name, script.src).href;
+      last.async = false;
+      document.body.appendChild(last);
     });
+    if (last) last.onload = last.onerror = ready;
+    else ready();
   }
 
   if (typeof document$ !== "undefined") {

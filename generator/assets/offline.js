@@ -22,11 +22,15 @@
   // Opened before the worker controlled it (a first visit): its requests went past the worker.
   const firstVisit = !navigator.serviceWorker.controller;
 
-  window.addEventListener("load", function () {
+  // Once the page has loaded (this script is itself fetched after the first paint, so the
+  // page may have loaded already): nothing of the worker competes with the page's own files.
+  function register() {
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
       .catch(function () { /* the site still works online without it */ });
     if (firstVisit) navigator.serviceWorker.ready.then(keepThisPage);
-  });
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 
   // The files this page loaded, kept by the worker from the browser's HTTP cache, so the
   // first page read also opens offline. The site-wide search index is not kept.

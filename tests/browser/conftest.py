@@ -227,6 +227,12 @@ def mobile_page(new_context):
     return context.new_page()
 
 
+def scripts_ready(page) -> None:
+    """Wait until the page's scripts have run: they are fetched only after the first paint
+    (theme/main.html), as a reader on a slow network sees the page before it reacts."""
+    page.wait_for_selector("html[data-tk-scripts=ready]", state="attached")
+
+
 # --- Material's search ----------------------------------------------------------------
 
 RESULT_ITEM = ".md-search-result__item"
@@ -239,6 +245,7 @@ def search_for(page, query: str, *, via_icon: bool = False):
     magnifier icon in the header opens it. The index loads in a web worker, so the list
     is awaited, not assumed.
     """
+    scripts_ready(page)
     if via_icon:
         page.locator("label.md-header__button[for='__search']").click()
     else:

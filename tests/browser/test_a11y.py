@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import scripts_ready
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -132,6 +134,7 @@ def open_page(context, base_url: str, search, kind: str, phone: bool):
     response = page.goto(base_url + PAGES[kind])
     assert response.ok, f"{response.url} answered {response.status}"
     page.wait_for_load_state("load")
+    scripts_ready(page)
     if kind == "quiz-answered":
         answer_questions(page)
     elif kind == "search":

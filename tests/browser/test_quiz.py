@@ -26,6 +26,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import scripts_ready
+
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -431,6 +433,7 @@ def test_retry_starts_the_quiz_afresh(quiz_page, quiz_url):
 def test_shuffled_options_keep_letters_feedback_and_answer_in_step(quiz_page, quiz_url):
     page = quiz_page
     page.goto(f"{quiz_url}quizzes/shuffled/")
+    scripts_ready(page)
     single = question(page, "shuffled-single")
 
     def consistent() -> list[str]:
@@ -512,6 +515,7 @@ def test_starting_twice_on_one_page_binds_nothing_twice(quiz_page, quiz_url):
     page = quiz_page
     page.goto(f"{quiz_url}quizzes/{BASICS}/")
     start = shown_order(page, ORDERING)
+    scripts_ready(page)
 
     page.evaluate("document$.next(document)")  # what every page change of Material does
 
@@ -724,6 +728,7 @@ def test_mixed_practice_says_so_when_it_cannot_load_the_questions(quiz_page, pra
     page = quiz_page
     page.goto(f"{practice_url}quizzes/mix/")
     start = page.get_by_role("button", name="开始练习")
+    expect(start).to_be_visible()  # the quiz engine is loaded
 
     page.context.set_offline(True)
     start_practice(page, "原则")

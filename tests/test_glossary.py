@@ -63,3 +63,20 @@ def test_wrapped_chinese_lines_are_joined_without_a_space():
         join_wrapped_lines(html)
         == "<p>管理员急着下班，没有耐心听完。\nThe English\nline stays.</p><pre>代码\n保持</pre>"
     )
+
+
+def test_a_term_inside_a_longer_one_already_linked_is_linked_at_its_next_mention():
+    out = link_terms("这是非正常投诉，又一起非正常投诉。", TERMS, HREF)
+    assert out == (
+        '这是[非正常投诉](../reference/glossary.md#abnormal "超出合理范围的投诉。")，'
+        '又一起非正常[投诉](../reference/glossary.md#complaint "客户表达不满。")。'
+    )
+
+
+def test_a_word_two_terms_share_links_the_first_listed_then_the_other_at_its_next_mention():
+    terms = [Term("first", ("回访",), "甲。"), Term("second", ("回访",), "乙。")]
+    out = link_terms("先回访，再回访，再回访。", terms, HREF)
+    assert out == (
+        '先[回访](../reference/glossary.md#first "甲。")，'
+        '再[回访](../reference/glossary.md#second "乙。")，再回访。'
+    )

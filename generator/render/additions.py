@@ -9,7 +9,7 @@ import posixpath
 from pathlib import Path
 
 from generator.knowledge_base import KnowledgeBase
-from generator.render.glossary import glossary_terms, link_terms
+from generator.render.glossary import TermLinker, glossary_terms
 from generator.render.page import LIBRARY_URI
 from generator.render.quizzes import lesson_quiz_note
 
@@ -20,6 +20,7 @@ class PageAdditions:
     def __init__(self, kb: KnowledgeBase | None, lessons_dir: Path, docs_dir: Path):
         self.kb = kb
         self.terms = glossary_terms(kb) if kb else []
+        self.linker = TermLinker(self.terms)  # its look-ups made once, not once a page
         # Lessons are pages of docs_dir; where they sit in it, as a page uri prefix.
         try:
             self.lessons_prefix = (
@@ -35,7 +36,7 @@ class PageAdditions:
         is_case = generated and uri.startswith("cases/") and uri != LIBRARY_URI
         if (not generated or is_case) and uri != GLOSSARY_URI:
             href = posixpath.relpath(GLOSSARY_URI, posixpath.dirname(uri) or ".")
-            markdown = link_terms(markdown, self.terms, href)
+            markdown = self.linker.link(markdown, href)
         return markdown
 
     def lesson_note(self, uri: str) -> str | None:

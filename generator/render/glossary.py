@@ -7,7 +7,6 @@ prose: code, headings, existing links, HTML, attribute lists.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -54,76 +53,94 @@ def glossary_terms(kb: KnowledgeBase) -> list[Term]:
 
 def link_terms(markdown: str, terms: list[Term], glossary_href: str) -> str:
     """``markdown`` with the first mention of each term linked to ``glossary_href#id``."""
-    if not terms:
-        return markdown
-    # Most lines hold no glossary word, and _link_line leaves those as they are: one
-    # search for all the words at once finds the few lines worth the work.
-    mentions = _mention_pattern(tuple(terms))
-    lines, linkable, in_fence = markdown.split("\n"), [], False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        elif (
-            not in_fence
-            and mentions.search(line)
-            and not _SKIPPED_LINE.match(line)
-            and not line.startswith("    " * 2)
-        ):
-            linkable.append(index)
-    # Only terms those lines mention can be linked: looking for the others on every
-    # line was most of this function's time.
-    text = "\n".join(lines[index] for index in linkable)
-    pending = [term for term in terms if any(word in text for word in term.words)]
-    for index in linkable:
-        if not pending:
-            break
-        lines[index] = _link_line(lines[index], pending, glossary_href)
-    return "\n".join(lines)
+    return TermLinker(terms).link(markdown, glossary_href) if terms else markdown
 
 
-@functools.lru_cache(maxsize=4)
-def _mention_pattern(terms: tuple[Term, ...]) -> re.Pattern:
-    """Finds any word of any term: where it finds none, no term is mentioned."""
-    return re.compile("|".join(re.escape(word) for term in terms for word in term.words))
+class TermLinker:
+    """Links the first mention of each of ``terms``, made once for a build's many pages.
 
+    A mention is the earliest place in a line's prose where a word of a term not yet
+    linked starts; where words of several terms start at the same place, the longest wins,
+    and between terms sharing a word, the one listed first.
+    """
 
-def _link_line(line: str, pending: list[Term], href: str) -> str:
-    pieces, position = [], 0
-    for match in _PROTECTED.finditer(line):
-        pieces.append((line[position : match.start()], True))
-        pieces.append((match.group(0), False))
-        position = match.end()
-    pieces.append((line[position:], True))
-    out = []
-    for text, is_prose in pieces:
-        out.append(_link_text(text, pending, href) if is_prose and text else text)
-    return "".join(out)
-
-
-def _link_text(text: str, pending: list[Term], href: str) -> str:
-    # Find the earliest mention of any pending term, link it, and go on after it.
-    while pending:
-        best = None
-        for term in pending:
+    def __init__(self, terms: list[Term]):
+        self.terms = list(terms)
+        words = sorted({word for term in self.terms for word in term.words}, key=len, reverse=True)
+        # Finds any word of any term: where it finds none, no term is mentioned. Where it
+        # finds one, the words starting there are tried longest first.
+        self._mentions = re.compile("|".join(map(re.escape, words))) if words else None
+        owners: dict[str, list[int]] = {}
+        for number, term in enumerate(self.terms):
             for word in term.words:
-                index = text.find(word)
-                if index != -1 and (
-                    best is None
-                    or index < best[0]
-                    or (index == best[0] and len(word) > len(best[1]))
-                ):
-                    best = (index, word, term)
-        if best is None:
-            return text
-        index, word, term = best
-        pending.remove(term)
+                owners.setdefault(word, []).append(number)
+        self._starting_with: dict[str, list[tuple[str, list[int]]]] = {}
+        for word in words:
+            self._starting_with.setdefault(word[0], []).append((word, owners[word]))
         # A tooltip must not end the link early: Python-Markdown reads a ")" or a quote
         # inside the title as the end of the link (then an anchor is left dangling).
-        title = term.definition.translate(_TITLE_SAFE)
-        link = f'[{word}]({href}#{term.id} "{title}")'
-        rest = _link_text(text[index + len(word) :], pending, href)
-        return text[:index] + link + rest
-    return text
+        self._titles = [term.definition.translate(_TITLE_SAFE) for term in self.terms]
+
+    def link(self, markdown: str, glossary_href: str) -> str:
+        if self._mentions is None:
+            return markdown
+        lines, in_fence = markdown.split("\n"), False
+        pending = [True] * len(self.terms)
+        left = len(self.terms)
+        for index, line in enumerate(lines):
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            elif (
+                not in_fence
+                and self._mentions.search(line)
+                and not _SKIPPED_LINE.match(line)
+                and not line.startswith("    " * 2)
+            ):
+                lines[index], left = self._link_line(line, pending, left, glossary_href)
+                if not left:
+                    break
+        return "\n".join(lines)
+
+    def _link_line(self, line: str, pending: list[bool], left: int, href: str) -> tuple[str, int]:
+        out, position = [], 0
+        for match in _PROTECTED.finditer(line):
+            if match.start() > position:
+                text, left = self._link_text(line[position : match.start()], pending, left, href)
+                out.append(text)
+            out.append(match.group(0))
+            position = match.end()
+        if position < len(line):
+            text, left = self._link_text(line[position:], pending, left, href)
+            out.append(text)
+        return "".join(out), left
+
+    def _link_text(self, text: str, pending: list[bool], left: int, href: str) -> tuple[str, int]:
+        out, done, position = [], 0, 0
+        while left:
+            match = self._mentions.search(text, position)
+            if match is None:
+                break
+            start = match.start()
+            found = self._pending_word_at(text, start, pending)
+            if found is None:
+                position = start + 1
+                continue
+            word, number = found
+            pending[number], left = False, left - 1
+            term = self.terms[number]
+            out += [text[done:start], f'[{word}]({href}#{term.id} "{self._titles[number]}")']
+            done = position = start + len(word)
+        out.append(text[done:])
+        return "".join(out), left
+
+    def _pending_word_at(self, text: str, start: int, pending: list[bool]):
+        """The longest word starting at ``start`` of a term not linked yet, and the term."""
+        for word, owners in self._starting_with.get(text[start], ()):
+            if text.startswith(word, start):
+                for number in owners:
+                    if pending[number]:
+                        return word, number
+        return None
 
 
 def search_vocabulary(terms: list[Term]) -> list[str]:

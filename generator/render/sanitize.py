@@ -10,6 +10,7 @@ this (the plugin's opt-in option), and a test can read what each policy allows.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,24 +74,47 @@ def sanitize_html(html: str, policy: HtmlPolicy, keep: Iterable[str] = ()) -> st
 
 
 def _clean(html: str, policy: HtmlPolicy) -> str:
-    return nh3.clean(
-        html,
-        tags=set(policy.tags),
-        clean_content_tags=set(policy.removed_with_content - policy.tags),
-        attributes={tag: set(names) for tag, names in policy.attributes.items()},
-        url_schemes=set(policy.url_schemes),
-        generic_attribute_prefixes=set(policy.attribute_prefixes) or None,
-        filter_style_properties=set(policy.styles) or None,
-        # Our own links stay as written: no rel added to every <a>.
-        link_rel=None,
-        strip_comments=True,
-        attribute_filter=_no_outside_loads,
-    )
+    cleaners = _cleaners(policy)
+    # Only an element that loads its source needs the filter: without one, the same
+    # cleaning runs without a call into Python for every attribute of the page.
+    cleaner = cleaners[1] if _LOADING_ELEMENT.search(html) else cleaners[0]
+    return cleaner.clean(html)
+
+
+# nh3's cleaners, made once per policy (a page's HTML was cleaned by a Builder set up for
+# it alone): id(policy) → (the policy, kept so that its id stays its own; without the
+# filter; with it).
+_CLEANERS: dict[int, tuple[HtmlPolicy, nh3.Cleaner, nh3.Cleaner]] = {}
+
+
+def _cleaners(policy: HtmlPolicy) -> tuple[nh3.Cleaner, nh3.Cleaner]:
+    known = _CLEANERS.get(id(policy))
+    if known is None:
+        options = dict(
+            tags=set(policy.tags),
+            clean_content_tags=set(policy.removed_with_content - policy.tags),
+            attributes={tag: set(names) for tag, names in policy.attributes.items()},
+            url_schemes=set(policy.url_schemes),
+            generic_attribute_prefixes=set(policy.attribute_prefixes) or None,
+            filter_style_properties=set(policy.styles) or None,
+            # Our own links stay as written: no rel added to every <a>.
+            link_rel=None,
+            strip_comments=True,
+        )
+        known = _CLEANERS[id(policy)] = (
+            policy,
+            nh3.Cleaner(**options),
+            nh3.Cleaner(**options, attribute_filter=_no_outside_loads),
+        )
+    return known[1], known[2]
 
 
 # Where the browser loads something by itself as the page opens. The site makes no request
 # outside itself (no CDN, no web font, no tracking pixel): such a source is dropped.
 _LOADED = {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset")}
+# Where such an element may start: an HTML parser makes <img> of <img and of <image, in
+# any case; a text without any of them has none (a false alarm only costs the filter).
+_LOADING_ELEMENT = re.compile(r"<(?:img|image|source)", re.IGNORECASE)
 
 
 def _no_outside_loads(tag: str, attribute: str, value: str) -> str | None:

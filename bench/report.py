@@ -624,9 +624,12 @@ def header(sizes: list[int], started: float, case_chars: float, runs: int) -> st
             "the build's CPU time; the wall-clock share is in brackets. The Pagefind subprocess is left out of it: "
             "Pagefind is a search engine, not the generator. The *alone* columns time the same core functions "
             "(load_knowledge_base, check_knowledge_base, render_pages) in the benchmark's own process, outside MkDocs.",
-            "- **Pagefind CPU s, share / wall s / peak RSS**: the `python -m pagefind` subprocess the plugin runs in "
-            "on_post_build (Python wrapper and Pagefind's binary), clocked around the call; its CPU and peak RSS come "
-            "from the build process's RUSAGE_CHILDREN, the share is of the build's CPU. **pagefind/ MB, files**: the "
+            "- **Pagefind CPU s, share / wall s / peak RSS**: the `python -m pagefind` subprocesses the plugin runs in "
+            "on_post_build (Python wrapper and Pagefind's binary: the site's index, started first and waited for last, "
+            "and the offline pack's), clocked where each is waited for; their CPU and peak RSS come from the build "
+            "process's RUSAGE_CHILDREN, the share is of the build's CPU; the wall clock is the time the build waited "
+            "for them (the offline pack and the .gz/.br copies of the pages are made while the site's index is being "
+            "built). **pagefind/ MB, files**: the "
             "index it writes, which takes the place of Material's search_index.json.",
             "- **Material search plugin CPU s** and **jieba dictionary CPU s**: what is left of Material's search in "
             "the default build (an empty index), and jieba loading its dictionary, clocked apart from whichever "

@@ -33,17 +33,18 @@ def precompress_site(site_dir: Path) -> int:
     return precompress_files(compressible_files(site_dir))
 
 
-def compressible_files(site_dir: Path, leave_out: Iterable[str] = ()) -> list[Path]:
-    """The text files worth a compressed copy, but those in the folders ``leave_out``
-    (paths in the site: folders still being written)."""
-    skipped = tuple(site_dir / folder for folder in leave_out)
+def compressible_files(site_dir: Path) -> list[Path]:
+    """The text files of the site worth a compressed copy."""
+    files = site_dir.rglob("*")
+    return compressible(p for p in files if p.suffix in COMPRESSED_SUFFIXES and p.is_file())
+
+
+def compressible(files: Iterable[Path]) -> list[Path]:
+    """Those of ``files`` worth a compressed copy."""
     return [
         path
-        for path in site_dir.rglob("*")
-        if path.suffix in COMPRESSED_SUFFIXES
-        and not any(path.is_relative_to(folder) for folder in skipped)
-        and path.is_file()
-        and path.stat().st_size >= MIN_BYTES
+        for path in files
+        if path.suffix in COMPRESSED_SUFFIXES and path.stat().st_size >= MIN_BYTES
     ]
 
 

@@ -39,7 +39,7 @@ from generator.pagefind import (
     pages_glob,
     search_page,
 )
-from generator.precompress import compressible_files, precompress_files
+from generator.precompress import compressible, precompress_files
 from generator.render import GeneratedPage, render_template
 from generator.render.glossary import search_vocabulary
 from generator.upstream import material_search
@@ -99,7 +99,7 @@ class SiteFinish:
             if self.pagefind and not serving
             else None
         )
-        self._compressed: list[Path] = []
+        self._copy_folders: set[Path] = set()
         self.serving = serving
 
     def site_files(self, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[File]:
@@ -138,8 +138,10 @@ class SiteFinish:
             if self._search_pages is not None:
                 # What Pagefind reads of the page, for the index of the built site.
                 copy = Path(self._search_pages.name) / page.file.dest_uri
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.write_text(search_page(marked), encoding="utf-8")
+                if copy.parent not in self._copy_folders:
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    self._copy_folders.add(copy.parent)
+                copy.write_bytes(search_page(marked).encode("utf-8"))
         return marked
 
     def finish_site(self, site: Path, config: MkDocsConfig) -> None:
@@ -150,24 +152,25 @@ class SiteFinish:
             built = self._finish_files(site, config)
             if search is not None:
                 _wait(search)
-                built += _site_files(site / PAGEFIND_DIR, site)
         finally:
             if search is not None:
                 search.stop()  # only if the build failed meanwhile
             if self._search_pages is not None:
                 self._search_pages.cleanup()
+        # Pagefind's index and the service worker: the site's last files.
+        last = _site_files(site / PAGEFIND_DIR, site) if search is not None else []
+        built += last
         shell = [page_url(OFFLINE_PAGE, config.use_directory_urls)]
         worker = service_worker(
             build_version(site, built), shell, PACK_MANIFEST, f"{PAGEFIND_DIR}/"
         )
         (site / "sw.js").write_text(worker, encoding="utf-8")
         if self.offline_use:
-            done = set(self._compressed)
-            precompress_files(path for path in compressible_files(site) if path not in done)
+            precompress_files(compressible(site / path for path in [*last, "sw.js"]))
 
     def _finish_files(self, site: Path, config: MkDocsConfig) -> list[str]:
-        """Everything but the site's search index and the service worker: the site's files
-        (Pagefind's index left out, it is still being written)."""
+        """Everything but the site's search index and the service worker, which come last;
+        the site's files."""
         if not self.pagefind:
             if not repair_search_worker(site):
                 raise PluginError(
@@ -176,7 +179,8 @@ class SiteFinish:
             # Before the offline plugin (priority -100) copies the index into its script.
             compact_search_index(site)
         skip = ("sw.js", "manifest.webmanifest")
-        built = [path for path in _site_files(site, site, PAGEFIND_DIR) if path not in skip]
+        built = _site_files(site, site, leave_out=(PAGEFIND_DIR, PACK_SEARCH_DIR))
+        built = [path for path in built if path not in skip]
         if missing := missing_material_assets(built):
             raise PluginError(
                 f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）"
@@ -186,11 +190,8 @@ class SiteFinish:
             *self._offline_pack(site, built, config.use_directory_urls),
             "manifest.webmanifest",
         ]
-        self._compressed = []
         if self.offline_use:
-            # What is final already; Pagefind's index and the service worker come after.
-            self._compressed = compressible_files(site, leave_out=(PAGEFIND_DIR, "sw.js"))
-            precompress_files(self._compressed)
+            precompress_files(compressible(site / path for path in built))
         return built
 
     def finish_preview(self, site: Path, config: MkDocsConfig) -> None:
@@ -201,10 +202,14 @@ class SiteFinish:
             _PreviewIndex.schedule(site)
 
     def _start_index(
-        self, site: Path, output_subdir: str = PAGEFIND_DIR, pages: list[str] | None = None
+        self,
+        site: Path,
+        output_subdir: str = PAGEFIND_DIR,
+        pages: list[str] | None = None,
+        site_pages: list[str] | None = None,
     ) -> SearchIndex:
         """Pagefind started over the marked pages, or over ``pages`` (of which it indexes
-        the marked ones)."""
+        the marked ones) among ``site_pages``."""
         if not self.marked_pages:
             raise PluginError(
                 "Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）"
@@ -212,7 +217,8 @@ class SiteFinish:
         try:
             if pages is None and self._search_pages is not None:
                 return SearchIndex(site, output_subdir, pages_dir=Path(self._search_pages.name))
-            site_pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+            if site_pages is None:
+                site_pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
             wanted = self.marked_pages if pages is None else pages
             return SearchIndex(site, output_subdir, pages_glob(wanted, site_pages))
         except SearchIndexError as exc:
@@ -223,13 +229,14 @@ class SiteFinish:
         write its manifest; the site's files, the pack's search index among them."""
         sizes = {path: (site / path).stat().st_size for path in built}
         groups = pack_groups(built, self.pagefind)
+        site_pages = [path for path in built if path.endswith(".html")]
         reserve = 0  # bytes left for the pack's search index, learnt by indexing
         while True:
             chosen = choose_pack(groups, sizes, PACK_BUDGET - reserve)
             index = []
             if self.pagefind:
                 shutil.rmtree(site / PACK_SEARCH_DIR, ignore_errors=True)
-                _wait(self._start_index(site, PACK_SEARCH_DIR, pack_pages(chosen)))
+                _wait(self._start_index(site, PACK_SEARCH_DIR, pack_pages(chosen), site_pages))
                 index = search_files(_site_files(site / PACK_SEARCH_DIR, site))
                 sizes.update({path: (site / path).stat().st_size for path in index})
             total = sum(sizes[path] for path in chosen + index)
@@ -289,11 +296,12 @@ def _wait(search: SearchIndex) -> None:
         raise PluginError(str(exc)) from None
 
 
-def _site_files(folder: Path, site: Path, leave_out: str | None = None) -> list[str]:
-    """The files under ``folder`` as paths in the site, but those in site/leave_out."""
+def _site_files(folder: Path, site: Path, leave_out: tuple[str, ...] = ()) -> list[str]:
+    """The files under ``folder`` as paths in the site, but those in the site's folders
+    ``leave_out``."""
     files = []
     for parent, folders, names in os.walk(folder):
-        if leave_out is not None and Path(parent) == site:
-            folders[:] = [name for name in folders if name != leave_out]
+        if Path(parent) == site:
+            folders[:] = [name for name in folders if name not in leave_out]
         files += [(Path(parent) / name).relative_to(site).as_posix() for name in names]
     return files

@@ -43,7 +43,10 @@ def _check_reference_ids(kb: KnowledgeBase) -> list[ContentError]:
             if entry.id in first_line:
                 errors.append(
                     ref.doc.error(
-                        loc, msg.DUPLICATE_ENTRY.format(id=entry.id, line=first_line[entry.id])
+                        loc,
+                        msg.DUPLICATE_ID.format(
+                            what=msg.ENTRY_ID, id=entry.id, line=first_line[entry.id]
+                        ),
                     )
                 )
             else:

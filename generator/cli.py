@@ -285,7 +285,7 @@ def run_export(project: Project, export_format: str, output: str) -> int:
     count = sum(len(quiz.questions) for quiz in quizzes_for_export(kb)) - len(skipped)
     print(msg.EXPORTED.format(count=count, path=output))
     if skipped:
-        ids = msg.ID_SEPARATOR.join(skipped)
+        ids = msg.LIST_SEPARATOR.join(skipped)
         print(msg.GIFT_SKIPPED.format(count=len(skipped), ids=ids))
     return 0
 

@@ -182,7 +182,7 @@ def load_knowledge_base(
         display = display_path(path, sources.root)
         kind = REFERENCE_KINDS.get(path.stem)
         if kind is None:
-            known = msg.REFERENCE_SEPARATOR.join(f"{kind}.yml" for kind in REFERENCE_KINDS)
+            known = msg.LIST_SEPARATOR.join(f"{kind}.yml" for kind in REFERENCE_KINDS)
             message = msg.UNKNOWN_REFERENCE.format(known=known)
             errors.append(ContentError(display, 1, 1, "", message))
             continue

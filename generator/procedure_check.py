@@ -104,9 +104,7 @@ def _duplicates(doc: YamlDocument, key: str, ids: list[str], what: str) -> list[
     for index, item_id in enumerate(ids):
         loc = (key, index, "id")
         if item_id in first_line:
-            message = msg.DUPLICATE_IN_PROCEDURE.format(
-                what=what, id=item_id, line=first_line[item_id]
-            )
+            message = msg.DUPLICATE_ID.format(what=what, id=item_id, line=first_line[item_id])
             errors.append(doc.error(loc, message))
         else:
             first_line[item_id] = doc.locate(loc)[0]
@@ -122,7 +120,7 @@ def _hint(wrong: str, known: list[str]) -> str:
     known = list(dict.fromkeys(known))  # a duplicated id is reported on its own
     guess = difflib.get_close_matches(wrong, known, n=1)
     if guess:
-        return msg.HINT_DID_YOU_MEAN.format(guess=guess[0])
+        return msg.DID_YOU_MEAN.format(guess=guess[0])
     if known and len(known) <= 12:
         return msg.HINT_KNOWN.format(ids=msg.LIST_SEPARATOR.join(known))
     return ""

@@ -89,7 +89,7 @@ def _message(model: type[BaseModel], loc: tuple, kind: str, err: dict) -> tuple[
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         expected = (
-            msg.CHOICE_SEPARATOR.join(choices[:-1]) + msg.CHOICE_LAST.format(last=choices[-1])
+            msg.LIST_SEPARATOR.join(choices[:-1]) + msg.CHOICE_LAST.format(last=choices[-1])
             if len(choices) > 1
             else err["ctx"]["expected"]
         )

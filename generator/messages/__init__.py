@@ -15,3 +15,10 @@ of which message to say. What a field means (its ``description``) stays beside t
 in generator/model/: it is the schema's documentation, and the messages quote it.
 Page text rendered by templates lives in the templates (generator/templates/).
 """
+
+# --- words every group uses -------------------------------------------------------------------
+
+# How a Chinese list of names is joined: a、b、c.
+LIST_SEPARATOR = "、"
+# A guess at what was meant, after a message: 未知字段（是否想写 title？）.
+DID_YOU_MEAN = "（是否想写 {guess}？）"

@@ -2,6 +2,8 @@
 refuses a path (generator/output_file.py, generator/schema.py) and a review period
 (generator/review.py); and the words an export puts into its file (generator/export.py)."""
 
+from generator.messages import LIST_SEPARATOR as LIST_SEPARATOR
+
 # --- help (cli.py) ------------------------------------------------------------------------------
 
 DESCRIPTION = "客户服务培训知识库的生成器工具。"
@@ -56,7 +58,6 @@ LONGEST_OVERALL = "正确选项最长 全部：{longest}/{counted}（{share:.0%}
 
 EXPORTED = "已导出 {count} 道题到 {path}"
 GIFT_SKIPPED = "GIFT 不支持排序题，已跳过 {count} 道：{ids}（请用 moodle 格式导出）"
-ID_SEPARATOR = "、"
 WRITTEN = "已写入 {path}"
 BAD_NEW_ID = "编号 {id!r} 不可用：只能用小写英文字母、数字和连字符，例如 lost-key"
 ALREADY_EXISTS = "{path} 已存在，没有改动它"

@@ -3,6 +3,9 @@
 (generator/procedure_check.py), question quality (generator/quiz_quality.py) and page
 addresses (generator/site_paths.py); and the words the flowchart adds to a procedure."""
 
+from generator.messages import DID_YOU_MEAN as DID_YOU_MEAN
+from generator.messages import LIST_SEPARATOR as LIST_SEPARATOR
+
 # --- the report (errors.py) -------------------------------------------------------------------
 
 ERROR_COUNT = "共 {count} 处错误。"
@@ -23,8 +26,9 @@ FILE_KIND_NAMES = {
     "questions": "题库",
     "sessions": "培训计划",
 }
-LIST_SEPARATOR = "、"
-DUPLICATE_ENTRY = "编号 {id} 重复（第 {line} 行已用过）"
+# An id used twice in one file; {what} is ENTRY_ID, ROLE_ID or STEP_ID.
+DUPLICATE_ID = "{what} {id} 重复（第 {line} 行已用过）"
+ENTRY_ID = "编号"
 DUPLICATE_NUMBER = "序号 {number} 与 {other} 重复"
 DUPLICATE_FILE_ID = "{kind}编号 {id} 重复（已用于 {other}）"
 DUPLICATE_PRINCIPLE = "原则 {principle}（{verdict}）已在第 {line} 行列出"
@@ -54,10 +58,8 @@ NO_CASE_QUIZ = "案例 {case} 没有测验题（quiz），测验环节请改用 
 
 ROLE_ID = "角色编号"
 STEP_ID = "步骤编号"
-DUPLICATE_IN_PROCEDURE = "{what} {id} 重复（第 {line} 行已用过）"
 NO_SUCH_ROLE = "没有编号为 {id} 的角色{hint}"
 NO_SUCH_PROCEDURE_STEP = "没有编号为 {id} 的步骤{hint}"
-HINT_DID_YOU_MEAN = "（是否想写 {guess}？）"
 HINT_KNOWN = "（已有：{ids}）"
 NEXT_IS_ITSELF = "下一步不能是这一步自己（流程会原地打转）"
 DUPLICATE_BRANCH_LABEL = "分支说明 {label} 与第 {line} 行重复"

@@ -1,6 +1,9 @@
 """Messages about a field's value: pydantic's errors in the trainer's words
 (generator/validation.py) and the content models' own checks (generator/model/)."""
 
+from generator.messages import DID_YOU_MEAN as DID_YOU_MEAN
+from generator.messages import LIST_SEPARATOR as LIST_SEPARATOR
+
 # --- pydantic's error types (validation.py) ------------------------------------------------
 # Keyed by pydantic's error type; placeholders are the error's context (min_length, ge ...).
 
@@ -45,10 +48,8 @@ BY_ERROR_TYPE = {
 FALLBACK = "这个值的写法不对：请对照 README 或编辑器提示中这个字段的说明"
 
 UNKNOWN_FIELD = "未知字段"
-DID_YOU_MEAN = "（是否想写 {guess}？）"
 FILE_NOT_MAPPING = "文件内容应是一个映射（每行 键: 值）"
-# Literal choices: "a、b 或 c".
-CHOICE_SEPARATOR = "、"
+# Literal choices: "a、b 或 c" (LIST_SEPARATOR, then CHOICE_LAST).
 CHOICE_LAST = " 或 {last}"
 ONLY_ONE_OF = "只能是 {expected}"
 TEXT_NOT_LIST = "列表"

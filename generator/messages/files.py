@@ -1,6 +1,8 @@
 """Messages about reading content files: which files are read (generator/load.py), the
 file as text (generator/yaml_source.py) and YAML's syntax (generator/yaml_syntax.py)."""
 
+from generator.messages import LIST_SEPARATOR as LIST_SEPARATOR
+
 # --- content folders and their entries (load.py) -------------------------------------------
 
 FOLDER_IS_FILE = "应是一个文件夹，而这里是一个文件：内容文件放在同名文件夹中"
@@ -14,7 +16,6 @@ FOLDER_NAMED_YAML = "这是一个文件夹，不是 YAML 文件：内容文件�
 MORE_IN_SUBFOLDER = "子文件夹中还有 {more} 个文件，也不会读取"
 LINK_OUTSIDE = "这是指向项目以外的符号链接，不会读取：请把文件本身放进项目"
 UNKNOWN_REFERENCE = "未知的参考文件；参考目录中只能有 {known}"
-REFERENCE_SEPARATOR = "、"
 ID_NOT_FILE_NAME = "编号 {id} 与文件名不一致：应为 {stem}，或把文件改名为 {id}{suffix}"
 FILE_NAME_NOT_ID = (
     "文件名 {name} 不能做编号（只能用小写英文字母、数字和连字符）：请把文件改名为 {id}{suffix}"

@@ -8,11 +8,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.mkdocs_server import mkdocs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -23,15 +24,7 @@ PUBLIC_URL = "https://training.example.com/kb/"
 
 def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into site; extra environment variables in env."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env={**MKDOCS_ENV, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return mkdocs(["build", "--strict", "--site-dir", str(site)], project, {**MKDOCS_ENV, **env})
 
 
 def once(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:

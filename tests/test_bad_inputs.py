@@ -21,14 +21,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.cli import main
-from tests.conftest import FIXTURES, once
+from tests.conftest import FIXTURES, MKDOCS_ENV, once
+from tests.mkdocs_server import mkdocs
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 MANIFEST: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))
@@ -98,14 +98,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return mkdocs(["build", *options], project, MKDOCS_ENV)
 
 
 def test_every_corpus_file_has_an_expected_outcome():

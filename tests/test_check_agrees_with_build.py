@@ -8,19 +8,15 @@ failed build leaves the previous site whole. Mistakes that turned out harmless b
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, build
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BASICS = FIXTURES / "quiz" / "questions" / "basics.yml"
 LOST_KEY = FIXTURES / "minimal" / "cases" / "lost-key.yml"
 
@@ -143,14 +139,7 @@ def test_check_and_build_agree(name: str, tmp_path: Path, capsys) -> None:
 
     checked = main(["--root", str(project), "check"])
     report = capsys.readouterr().out
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    built = build(project, site)
     assert "Traceback" not in built.stderr + report
     if first_line is None:
         assert checked == 0, report

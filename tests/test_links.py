@@ -32,11 +32,6 @@ class PageParser(HTMLParser):
                 self.links.append((tag, value))
 
 
-@pytest.fixture(scope="module")
-def site(shipped_site) -> Path:
-    return shipped_site
-
-
 def target_file(site: Path, page: str, url: str) -> tuple[str, str] | None:
     """The site path and fragment a link points to, or None if it leaves the site."""
     parts = urlsplit(url)
@@ -74,14 +69,25 @@ def crawl(site: Path) -> tuple[dict[str, PageParser], list[str]]:
     return pages, problems
 
 
-def test_no_broken_link_or_asset_from_the_home_page(site):
-    pages, problems = crawl(site)
+@pytest.fixture(scope="module")
+def site(shipped_site) -> Path:
+    return shipped_site
+
+
+@pytest.fixture(scope="module")
+def crawled(site) -> tuple[dict[str, PageParser], list[str]]:
+    """The shipped site crawled from its home page once, for every test here to read."""
+    return crawl(site)
+
+
+def test_no_broken_link_or_asset_from_the_home_page(crawled):
+    pages, problems = crawled
     assert len(pages) > 50
     assert problems == []
 
 
-def test_every_anchor_exists(site):
-    pages, _ = crawl(site)
+def test_every_anchor_exists(site, crawled):
+    pages, _ = crawled
     missing = []
     for page, parser in pages.items():
         for _tag, url in parser.links:
@@ -99,8 +105,8 @@ def test_every_anchor_exists(site):
     assert missing == []
 
 
-def test_ids_are_unique_on_every_page(site):
-    pages, _ = crawl(site)
+def test_ids_are_unique_on_every_page(crawled):
+    pages, _ = crawled
     duplicates = {
         page: [name for name, count in Counter(parser.ids).items() if count > 1]
         for page, parser in pages.items()
@@ -108,8 +114,8 @@ def test_ids_are_unique_on_every_page(site):
     assert {page: names for page, names in duplicates.items() if names} == {}
 
 
-def test_every_generated_page_is_reachable(site):
-    pages, _ = crawl(site)
+def test_every_generated_page_is_reachable(site, crawled):
+    pages, _ = crawled
     built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     # 404.html is served by the web server, not linked; the offline page is the service
     # worker's fallback.

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from generator.config import FOLDER_OPTIONS, TrainingConfig
 from generator.errors import ContentErrors
+from generator.messages import site as msg
 from generator.offline import offline_page
 from generator.pipeline import site_pages, sources_for
 from generator.preview import Preview
@@ -65,7 +66,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.kb, self.pages = site_pages(self.sources, settings, Path(config.docs_dir), *kept)
         except ContentErrors as exc:
             if preview is None:
-                raise PluginError("内容有错误，站点未生成：\n" + exc.report()) from None
+                raise PluginError(msg.BUILD_REFUSED.format(report=exc.report())) from None
             preview.content_failed(exc.errors)
             self.kb, self.pages = None, []
         self.html = PageHtml(self.pages, self.config.raw_html)

@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation, Section
 from generator.error_page import error_page
 from generator.errors import ContentError
 from generator.load import ParsedFiles
+from generator.messages import site as msg
 from generator.render import GeneratedPage, RenderMemo
 from generator.render.additions import PageAdditions
 from generator.upstream import mkdocs_preview
@@ -73,7 +74,9 @@ class Preview:
         # The timestamp keeps MkDocs from dropping a report it has printed before.
         report = "\n".join(str(error) for error in sorted(set(errors)))
         log.error(
-            f"[{time.strftime('%H:%M:%S')}] 内容有 {len(set(errors))} 处错误，预览显示错误页：\n{report}"
+            msg.PREVIEW_FAILED.format(
+                time=time.strftime("%H:%M:%S"), count=len(set(errors)), report=report
+            )
         )
 
     @property
@@ -143,9 +146,8 @@ class Preview:
         self._show(config)
         if not self.failed:
             written = len(files.documentation_pages()) - len(self._skipped)
-            log.info(
-                f"预览已更新：写入 {written} 页，用时 {time.monotonic() - self._started:.2f} 秒"
-            )
+            seconds = time.monotonic() - self._started
+            log.info(msg.PREVIEW_UPDATED.format(written=written, seconds=seconds))
 
     # --- serving -------------------------------------------------------------------------
 

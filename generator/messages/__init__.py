@@ -7,7 +7,8 @@ core puts on a page, grouped by where they arise:
 - ``fields``: a field's value against its model (pydantic errors, the models' own checks);
 - ``content``: cross-references, procedure graphs, question quality, page addresses and
   the flowchart's words;
-- ``cli``: the ``training-kb`` command (help, output, writing files, exports).
+- ``cli``: the ``training-kb`` command (help, output, writing files, exports);
+- ``site``: the site build and the preview, and an upstream shape that changed.
 
 Each message is a constant, or a format string with named placeholders filled by the call
 site (``msg.DUPLICATE_ID.format(id=..., line=...)``); the call sites keep only the logic

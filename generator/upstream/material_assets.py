@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from generator.messages import site as msg
+
 # Files every page of the theme loads.
 MATERIAL_ASSETS = re.compile(
     r"^assets/(stylesheets/[^/]+\.css|javascripts/bundle\.[^/]+\.js|images/favicon\.png)$"
@@ -30,8 +32,8 @@ MATERIAL_SEARCH = re.compile(
 )
 # One path each shape must match in every built site (the stylesheet, the script).
 _REQUIRED = {
-    "Material 的样式表": re.compile(r"^assets/stylesheets/main\.[^/]+\.min\.css$"),
-    "Material 的脚本": re.compile(r"^assets/javascripts/bundle\.[^/]+\.min\.js$"),
+    msg.MATERIAL_STYLESHEET: re.compile(r"^assets/stylesheets/main\.[^/]+\.min\.css$"),
+    msg.MATERIAL_SCRIPT: re.compile(r"^assets/javascripts/bundle\.[^/]+\.min\.js$"),
 }
 
 

@@ -23,6 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from generator.messages import site as msg
+
 ARTICLE = '<article class="md-content__inner md-typeset">'
 SHIM = "assets/training/vendor/iframe-worker-shim.js"
 
@@ -66,9 +68,7 @@ def serve_shim_locally(config: MkDocsConfig) -> None:
     polyfills = config.extra.get("polyfills", [])
     if not any("iframe-worker" in str(url) for url in polyfills):
         # Material would then load the shim some other way, perhaps from a CDN.
-        raise PluginError(
-            "Material 的 offline 插件结构已变：找不到 iframe-worker 垫片（见 generator/upstream/material_search.py）"
-        )
+        raise PluginError(msg.MATERIAL_SHIM_CHANGED)
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(url) else url for url in polyfills]
 
 

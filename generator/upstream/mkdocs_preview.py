@@ -27,6 +27,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from generator.messages import site as msg
+
 # MkDocs' own warning at every dirty build; the preview decides what changed itself.
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 
@@ -40,9 +42,7 @@ def build_incrementally() -> None:
 
     build = getattr(serve_module, "build", None)
     if build is None:
-        raise PluginError(
-            "MkDocs 的 serve 结构已变：预览无法增量生成（见 generator/upstream/mkdocs_preview.py）"
-        )
+        raise PluginError(msg.MKDOCS_SERVE_CHANGED)
     if getattr(build, "training_dirty", False):
         return
 
@@ -73,9 +73,7 @@ def keep_strict_from_aborting(strict: bool) -> None:
     server answering no request until the next good one."""
     counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
     if strict and not counters:
-        raise PluginError(
-            "MkDocs 的严格模式结构已变：预览无法继续（见 generator/upstream/mkdocs_preview.py）"
-        )
+        raise PluginError(msg.MKDOCS_STRICT_CHANGED)
     for counter in counters:
         counter.addFilter(lambda record: False)
 
@@ -88,9 +86,7 @@ def show_skipped_page_to_tags(page: Page, config: MkDocsConfig, files: Files) ->
     if page.markdown is None:
         page.read_source(config)
     if not hasattr(tags, "mappings") or tags.mappings is None:
-        raise PluginError(
-            "Material 的 tags 插件结构已变：预览无法增量生成，请用 mkdocs serve（不带 --dirty）"
-        )
+        raise PluginError(msg.MATERIAL_TAGS_CHANGED)
     tags.on_page_markdown(page.markdown, page=page, config=config, files=files)
 
 
@@ -108,9 +104,7 @@ def serve_instead(server: LiveReloadServer, empty_root: str, page: Callable[[], 
     """Answer every address with ``page``: files come from an empty folder, so each request
     falls through to the 404 handler, which returns the page."""
     if not hasattr(server, "root") or not hasattr(server, "error_handler"):
-        raise PluginError(
-            "MkDocs 的预览服务器结构已变：无法显示错误页（见 generator/upstream/mkdocs_preview.py）"
-        )
+        raise PluginError(msg.MKDOCS_SERVER_CHANGED)
     original = getattr(server, "_training_site_handler", server.error_handler)
     server._training_site_handler = original  # type: ignore[attr-defined]
     server.root = empty_root

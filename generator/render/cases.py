@@ -65,9 +65,14 @@ def case_page(
 ) -> GeneratedPage:
     case = case_file.case
     principles = [(index.entry("principles", use.principle), use) for use in case.principles]
+    uri = f"cases/{case.id}.md"
     markdown = render_template(
         "case.md.j2",
         case=case,
+        reference_links={
+            kind: settings.link(uri, f"reference/{kind}.md")
+            for kind in ("complaint-categories", "principles")
+        },
         principles=sorted(principles, key=lambda pair: pair[0].number),
         categories=[
             index.entry("complaint-categories", ref_id) for ref_id in case.complaint_categories
@@ -87,7 +92,7 @@ def case_page(
         trainer=settings.trainer,
     )
     return GeneratedPage(
-        f"cases/{case.id}.md",
+        uri,
         markdown,
         in_nav=False,
         source=case_file.doc.display,

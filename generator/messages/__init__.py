@@ -8,7 +8,8 @@ core puts on a page, grouped by where they arise:
 - ``content``: cross-references, procedure graphs, question quality, page addresses and
   the flowchart's words;
 - ``cli``: the ``training-kb`` command (help, output, writing files, exports);
-- ``site``: the site build and the preview, and an upstream shape that changed.
+- ``site``: the site build and the preview, and an upstream shape that changed;
+- ``pages``: the few words the core puts on a page (link labels, a true/false answer).
 
 Each message is a constant, or a format string with named placeholders filled by the call
 site (``msg.DUPLICATE_ID.format(id=..., line=...)``); the call sites keep only the logic

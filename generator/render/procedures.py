@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.flowchart import column_svg, procedure_svg
 from generator.knowledge_base import FormFile, KnowledgeBase, ProcedureFile
+from generator.messages import pages as msg
 from generator.model.procedure import Step
 from generator.render.cases import ReferenceIndex
 from generator.render.page import PROCEDURES_URI, GeneratedPage, RenderSettings
@@ -87,7 +88,7 @@ def procedure_and_checklist(
     )
     page = render_template("procedure.md.j2", **charts, **view)
     url = settings.page_url(page_uri)
-    qr = qr_svg(url, f"扫码打开在线流程：{procedure.title}") if url else None
+    qr = qr_svg(url, msg.QR_PROCEDURE.format(title=procedure.title)) if url else None
     checklist = render_template("checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view)
     return [
         GeneratedPage(

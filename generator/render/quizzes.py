@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass, field
 
 from generator.knowledge_base import BankFile, CaseFile, KnowledgeBase
+from generator.messages import pages as msg
 from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import QUESTION_TYPES, Question
 from generator.render.cases import ReferenceIndex
@@ -16,7 +17,6 @@ from generator.render.templating import render_template
 
 QUIZZES_URI = "quizzes/index.md"
 MIX_URI = "quizzes/mix.md"
-DEFAULT_TOPIC = "综合"  # the topic of a question whose bank names none
 LETTERS = "ABCDEFGHIJ"
 
 
@@ -152,7 +152,7 @@ def _mix_choice(topic: str, per_page: dict[int, int]) -> MixChoice:
 
 def question_topics(question: Question, quiz_topics: list[str]) -> tuple[str, ...]:
     """The topics mixed practice draws a question under: its own, else its quiz's."""
-    return tuple(question.topics or quiz_topics or [DEFAULT_TOPIC])
+    return tuple(question.topics or quiz_topics or [msg.DEFAULT_TOPIC])
 
 
 def _page(uri: str, template: str, quiz: Quiz, trainer: bool = True) -> GeneratedPage:
@@ -187,10 +187,10 @@ def case_quiz(case_file: CaseFile, index: ReferenceIndex, lessons: dict[str, str
     case = case_file.case
     quiz = Quiz(
         f"cases/{case.id}",
-        f"案例测验：{case.title}",
+        msg.LINK_CASE_QUIZ.format(title=case.title),
         None,
         False,
-        ["案例"],
+        [msg.CASE_QUIZ_TAG],
         case_id=case.id,
         source=case_file.doc.display,
     )
@@ -243,7 +243,7 @@ def shuffled(seed: str, items: list) -> list:
 
 def answer_text(question: Question, letters: dict[int, str]) -> str:
     if question.type == "true_false":
-        return "对" if question.answer else "错"
+        return msg.TRUE if question.answer else msg.FALSE
     if question.type == "ordering":
         return " → ".join(question.items)
     return "、".join(sorted(letters[i] for i in question.correct_indexes))
@@ -256,21 +256,30 @@ def _links(
     for link in question.see:
         name, ref_id = link.target
         if name == "case":
-            links.append((f"案例：{index.cases_by_id[ref_id].title}", f"cases/{ref_id}.md"))
+            links.append(
+                (msg.LINK_CASE.format(title=index.cases_by_id[ref_id].title), f"cases/{ref_id}.md")
+            )
         elif name == "procedure":
             procedure = index.procedures_by_id[ref_id]
             if link.step:
                 step = next(s for s in procedure.steps if s.id == link.step)
                 links.append(
                     (
-                        f"流程：{procedure.title} · {step.title}",
+                        msg.LINK_STEP.format(title=procedure.title, step=step.title),
                         f"procedures/{ref_id}.md#{link.step}",
                     )
                 )
             else:
-                links.append((f"流程：{procedure.title}", f"procedures/{ref_id}.md"))
+                links.append(
+                    (msg.LINK_PROCEDURE.format(title=procedure.title), f"procedures/{ref_id}.md")
+                )
         elif name == "lesson":
-            links.append((f"课程：{lessons.get(ref_id, ref_id)}", index.lesson_uri(ref_id)))
+            links.append(
+                (
+                    msg.LINK_LESSON.format(title=lessons.get(ref_id, ref_id)),
+                    index.lesson_uri(ref_id),
+                )
+            )
         else:
             kind = REFERENCE_LINKS[name]
             label = REFERENCE_KINDS[kind].name

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.knowledge_base import CaseFile, KnowledgeBase, SessionFile
+from generator.messages import pages as msg
 from generator.model.session import AgendaBlock
 from generator.render.cases import ReferenceIndex
 from generator.render.memo import remember
@@ -14,20 +15,6 @@ from generator.render.page import GeneratedPage, RenderSettings
 from generator.render.templating import render_template
 
 SESSIONS_URI = "sessions/index.md"
-KIND_NAMES = {
-    "lesson": "讲授",
-    "case": "案例研读",
-    "discussion": "讨论",
-    "role_play": "角色扮演",
-    "quiz": "测验",
-}
-_MATERIAL_NAMES = {
-    "checklist": "检查表",
-    "form": "表单",
-    "quiz_sheet": "试卷",
-    "role_play": "角色扮演卡",
-    "case": "案例",
-}
 
 
 def role_play_uri(case_id: str) -> str:
@@ -111,7 +98,7 @@ def session_pages(
         blocks.append(
             BlockView(
                 block,
-                KIND_NAMES[block.kind],
+                msg.BLOCK_NAMES[block.kind],
                 _clock(start),
                 _clock(elapsed),
                 titles.block_links(block),
@@ -180,23 +167,23 @@ class _Titles:
         self.banks = {bf.bank.id: bf.bank.title for bf in kb.banks}
 
     def block_links(self, block: AgendaBlock) -> list[tuple[str, str]]:
-        links = []
-        for name, ref_id in block.links:
-            if name == "lesson":
-                links.append((f"课程：{self.lessons.get(ref_id, ref_id)}", self.lesson_uri(ref_id)))
-            elif name == "bank":
-                links.append((f"测验：{self.banks[ref_id]}", f"quizzes/{ref_id}.md"))
-            elif name == "procedure":
-                links.append((f"流程：{self.procedures[ref_id].title}", f"procedures/{ref_id}.md"))
-            elif block.kind == "role_play":
-                links.append((f"角色扮演卡：{self.cases[ref_id].title}", role_play_uri(ref_id)))
-            elif block.kind == "quiz":
-                links.append(
-                    (f"案例测验：{self.cases[ref_id].title}", f"quizzes/cases/{ref_id}.md")
-                )
-            else:
-                links.append((f"案例：{self.cases[ref_id].title}", f"cases/{ref_id}.md"))
-        return links
+        return [self._link(block, name, ref_id) for name, ref_id in block.links]
+
+    def _link(self, block: AgendaBlock, name: str, ref_id: str) -> tuple[str, str]:
+        if name == "lesson":
+            title = self.lessons.get(ref_id, ref_id)
+            return msg.LINK_LESSON.format(title=title), self.lesson_uri(ref_id)
+        if name == "bank":
+            return msg.LINK_BANK.format(title=self.banks[ref_id]), f"quizzes/{ref_id}.md"
+        if name == "procedure":
+            title = self.procedures[ref_id].title
+            return msg.LINK_PROCEDURE.format(title=title), f"procedures/{ref_id}.md"
+        title = self.cases[ref_id].title
+        if block.kind == "role_play":
+            return msg.LINK_ROLE_PLAY.format(title=title), role_play_uri(ref_id)
+        if block.kind == "quiz":
+            return msg.LINK_CASE_QUIZ.format(title=title), f"quizzes/cases/{ref_id}.md"
+        return msg.LINK_CASE.format(title=title), f"cases/{ref_id}.md"
 
     def material(self, target: tuple[str, str], copies: str | None) -> MaterialView:
         name, ref_id = target
@@ -209,4 +196,6 @@ class _Titles:
             "role_play": lambda: (self.cases[ref_id].title, role_play_uri(ref_id)),
             "case": lambda: (self.cases[ref_id].title, f"cases/{ref_id}.md"),
         }[name]()
-        return MaterialView(f"{_MATERIAL_NAMES[name]}：{title}", uri, copies)
+        return MaterialView(
+            msg.MATERIAL.format(name=msg.MATERIAL_NAMES[name], title=title), uri, copies
+        )

@@ -180,7 +180,7 @@ class SiteFinish:
             compact_search_index(site)
         skip = ("sw.js", "manifest.webmanifest")
         built = _site_files(site, site, leave_out=(PAGEFIND_DIR, PACK_SEARCH_DIR))
-        built = [path for path in built if path not in skip]
+        built = [path for path in built if path.rpartition("/")[2] not in skip]
         if missing := missing_material_assets(built):
             raise PluginError(
                 f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）"

@@ -19,6 +19,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.messages import site as msg
+
 PAGEFIND_DIR = "pagefind"
 # Pagefind's ready-made search interfaces (the site uses Material's box) and its own
 # worker (our worker runs Pagefind itself), so they go.
@@ -155,7 +157,7 @@ class SearchIndex:
             )
         except OSError as exc:
             self._output.close()
-            raise SearchIndexError(f"无法运行 Pagefind（{exc}）") from None
+            raise SearchIndexError(msg.PAGEFIND_NOT_STARTED.format(detail=exc)) from None
 
     def wait(self) -> None:
         """Wait for Pagefind; the index is complete, or SearchIndexError says why not."""
@@ -165,10 +167,8 @@ class SearchIndex:
             output = self._output.read().decode("utf-8", errors="replace").strip()
         if code != 0:
             if "No module named pagefind" in output:
-                raise SearchIndexError(
-                    "缺少 Pagefind：请运行 pip install 'pagefind[extended]'，或用 make serve / make site 安装全部依赖"
-                )
-            raise SearchIndexError(f"Pagefind 建立搜索索引失败：\n{output}")
+                raise SearchIndexError(msg.PAGEFIND_MISSING)
+            raise SearchIndexError(msg.PAGEFIND_FAILED.format(output=output))
         for name in _UNUSED:
             (self.site_dir / self.output_subdir / name).unlink(missing_ok=True)
 

@@ -19,6 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.messages import LIST_SEPARATOR
+from generator.messages import site as msg
 from generator.offline import build_version, manifest, page_url, service_worker
 from generator.offline_pack import (
     PACK_BUDGET,
@@ -173,9 +175,7 @@ class SiteFinish:
         the site's files."""
         if not self.pagefind:
             if not repair_search_worker(site):
-                raise PluginError(
-                    "Material 的搜索脚本已变：中文查询修复无法应用（见 generator/upstream/material_search_worker.py）"
-                )
+                raise PluginError(msg.MATERIAL_WORKER_CHANGED)
             # Before the offline plugin (priority -100) copies the index into its script.
             compact_search_index(site)
         skip = ("sw.js", "manifest.webmanifest")
@@ -183,7 +183,7 @@ class SiteFinish:
         built = [path for path in built if path.rpartition("/")[2] not in skip]
         if missing := missing_material_assets(built):
             raise PluginError(
-                f"Material 的文件结构已变：找不到{'、'.join(missing)}（见 generator/upstream/material_assets.py）"
+                msg.MATERIAL_FILES_CHANGED.format(missing=LIST_SEPARATOR.join(missing))
             )
         (site / "manifest.webmanifest").write_text(manifest(config.site_name), encoding="utf-8")
         built = [
@@ -211,9 +211,7 @@ class SiteFinish:
         """Pagefind started over the marked pages, or over ``pages`` (of which it indexes
         the marked ones) among ``site_pages``."""
         if not self.marked_pages:
-            raise PluginError(
-                "Material 的页面结构已变：没有一页能标记给 Pagefind（见 generator/upstream/material_search.py）"
-            )
+            raise PluginError(msg.MATERIAL_PAGES_CHANGED)
         try:
             if pages is None and self._search_pages is not None:
                 return SearchIndex(site, output_subdir, pages_dir=Path(self._search_pages.name))
@@ -271,7 +269,7 @@ class _PreviewIndex:
                 index_site(site)
             except (SearchIndexError, OSError) as exc:
                 # Not a warning: strict mode would count it against the next rebuild.
-                log.info(f"预览的搜索索引没有更新：{exc}")
+                log.info(msg.PREVIEW_SEARCH_STALE.format(detail=exc))
 
 
 def _deferred(path: str) -> ExtraScriptValue:

@@ -20,6 +20,7 @@ import re
 import zlib
 from pathlib import Path
 
+from generator.messages import site as msg
 from generator.pagefind import PAGEFIND_DIR, SearchIndexError
 
 FRAGMENTS = "fragment"
@@ -34,9 +35,7 @@ class FragmentFormatError(SearchIndexError):
     """A Pagefind excerpt file is not in the shape this module reads."""
 
     def __init__(self, name: str, problem: str):
-        super().__init__(
-            f"Pagefind 的索引文件格式已变：{name} {problem}（见 generator/upstream/pagefind_fragments.py）"
-        )
+        super().__init__(msg.PAGEFIND_FORMAT_CHANGED.format(name=name, problem=problem))
 
 
 def fragment_files(site_dir: Path) -> list[Path]:
@@ -52,7 +51,9 @@ def fragment_pages(site_dir: Path) -> dict[str, str]:
     """
     files = fragment_files(site_dir)
     if not files:  # called after Pagefind indexed marked pages: its layout has changed
-        raise FragmentFormatError(f"{PAGEFIND_DIR}/{FRAGMENTS}/{FRAGMENT_GLOB}", "一个也没有")
+        raise FragmentFormatError(
+            f"{PAGEFIND_DIR}/{FRAGMENTS}/{FRAGMENT_GLOB}", msg.PAGEFIND_NO_FRAGMENTS
+        )
     pages = {}
     for path in files:
         url = _fragment_url(path)
@@ -67,8 +68,10 @@ def _fragment_url(path: Path) -> str:
     try:
         head = zlib.decompressobj(wbits=_GZIP).decompress(data, _HEAD)
     except zlib.error as exc:
-        raise FragmentFormatError(path.name, f"不是 gzip 文件（{exc}）") from None
+        raise FragmentFormatError(path.name, msg.PAGEFIND_NOT_GZIP.format(detail=exc)) from None
     found = _URL.match(head) or _URL.match(gzip.decompress(data))  # a URL past _HEAD bytes
     if found is None:
-        raise FragmentFormatError(path.name, f"不以 {SIGNATURE.decode()} 和页面地址开头")
+        raise FragmentFormatError(
+            path.name, msg.PAGEFIND_NO_SIGNATURE.format(signature=SIGNATURE.decode())
+        )
     return json.loads(found.group(1))

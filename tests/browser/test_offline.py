@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 
 from generator.offline_pack import PACK_MANIFEST
-from tests.browser.conftest import ROOT, QuietHandler, SiteServer, build_site, search_for, serving
+from tests.browser.conftest import (
+    ROOT,
+    QuietHandler,
+    SiteServer,
+    build_site,
+    scripts_ready,
+    search_for,
+    serving,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +73,7 @@ def cached_urls(page) -> list[str]:
 
 def save_pack(page) -> str:
     """Tap the offline control of a duty page and wait until it says the pack is saved."""
+    scripts_ready(page)  # the control works once offline.js has run
     control = page.locator("[data-tk-offline]")
     control.get_by_role("button", name="保存到本机，离线可用").click()
     status = control.locator("[role=status]")
@@ -174,6 +183,7 @@ def test_saved_pack_opens_procedures_checklists_and_search_offline(served, new_c
 
     context.set_offline(True)
     page.goto(base + f"procedures/{PROCEDURE}/")
+    scripts_ready(page)  # from the cache too
     assert "走访" in page.locator("h1").inner_text()
     assert page.locator(".tk-flowchart svg").count() >= 1
     # Saved pages say so.

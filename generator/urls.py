@@ -1,11 +1,12 @@
 """Where a page is served: the one rule that turns a page's Markdown uri into its address
 and its HTML file, for both of MkDocs' URL styles (``use_directory_urls``).
 
-Rendering links (RenderSettings in render/page.py), the page-clash check (site_paths.py)
-and the offline pack (offline.py) all ask here, so the rule is written once. It follows
-MkDocs' own ``File`` (tests/test_urls.py holds it to that): with directory URLs
-``cases/x.md`` is served at ``cases/x/`` from ``cases/x/index.html``, an index page (or a
-README) at its folder; without, ``cases/x.md`` is ``cases/x.html``.
+Rendering links (RenderSettings in render/page.py), the page-clash check (site_paths.py),
+the offline pack (offline.py) and Pagefind's excerpt reader (from an address back to its
+file) all ask here, so the rule is written once. It follows MkDocs' own ``File``
+(tests/test_urls.py holds it to that): with directory URLs ``cases/x.md`` is served at
+``cases/x/`` from ``cases/x/index.html``, an index page (or a README) at its folder;
+without, ``cases/x.md`` is ``cases/x.html``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ def file_url(path: str, directory_urls: bool) -> str:
     if directory_urls and (path == "index.html" or path.endswith("/index.html")):
         return path[: -len("index.html")] or "./"
     return path
+
+
+def url_file(url: str) -> str:
+    """The other way round: the HTML file a page's address (relative to the site root)
+    is served from; ``x/`` is ``x/index.html``, the home page ``index.html``."""
+    url = url.removeprefix("./")
+    return url + "index.html" if url == "" or url.endswith("/") else url
 
 
 def relative_link(from_uri: str, to_uri: str, directory_urls: bool) -> str:

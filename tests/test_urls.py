@@ -27,6 +27,7 @@ def test_a_page_is_where_mkdocs_puts_it(uri, directory_urls):
     page = File(uri, "docs", "site", directory_urls)
     assert urls.html_file(uri, directory_urls) == page.dest_uri
     assert urls.file_url(page.dest_uri, directory_urls) == page.url
+    assert urls.url_file(page.url) == page.dest_uri  # an address back to its file
     # Relative to the site root, the home page is "" (MkDocs writes "./").
     assert urls.site_path(uri, directory_urls) == page.url.removeprefix("./")
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator.messages import site as msg
 from generator.pagefind import PAGEFIND_DIR, SearchIndexError
+from generator.urls import url_file
 
 FRAGMENTS = "fragment"
 FRAGMENT_GLOB = "*.pf_fragment"
@@ -56,9 +57,7 @@ def fragment_pages(site_dir: Path) -> dict[str, str]:
         )
     pages = {}
     for path in files:
-        url = _fragment_url(path)
-        url = url.lstrip("/")
-        page = url + "index.html" if url == "" or url.endswith("/") else url
+        page = url_file(_fragment_url(path).lstrip("/"))
         pages[path.relative_to(site_dir).as_posix()] = page
     return pages
 

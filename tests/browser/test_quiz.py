@@ -136,6 +136,14 @@ def today() -> str:
 # --- What a learner does -------------------------------------------------------------
 
 
+def visit(page, url: str):
+    """Open a page and wait until its scripts (the quiz engine included) have run: they
+    are fetched after the first paint, and a learner's first tap comes after that."""
+    response = page.goto(url)
+    scripts_ready(page)
+    return response
+
+
 def question(page, question_id: str):
     return page.locator(f'[data-tk-question="{question_id}"]')
 
@@ -220,7 +228,7 @@ def progress_row(page, quiz_id: str):
 
 def test_checking_without_a_choice_asks_for_one(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
 
     check(page, "basics-single")
     check(page, "basics-multiple")
@@ -237,7 +245,7 @@ def test_a_wrong_choice_shows_its_feedback_the_explanation_and_locks_the_questio
     quiz_page, quiz_url
 ):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     single = question(page, "basics-single")
     # Before any check the answer block waits, folded away and hidden.
     expect(single.locator("details.tk-q__answer")).to_be_hidden()
@@ -262,7 +270,7 @@ def test_a_wrong_choice_shows_its_feedback_the_explanation_and_locks_the_questio
 
 def test_a_multiple_choice_is_right_only_with_every_right_option(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
 
     answer(page, "basics-multiple", WRONG["basics-multiple"])  # one of the two right options
     expect(result(page, "basics-multiple")).to_contain_text("回答错误")
@@ -282,7 +290,7 @@ def test_a_multiple_choice_is_right_only_with_every_right_option(quiz_page, quiz
 
 def test_a_scenario_reply_gets_the_feedback_written_for_it(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     expect(question(page, "basics-scenario").locator(".tk-q__customer")).to_contain_text(
         "水管漏了三天了"
     )
@@ -302,7 +310,7 @@ def test_a_scenario_reply_gets_the_feedback_written_for_it(quiz_page, quiz_url):
 
 def test_ordering_with_the_keyboard_only(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     start = shown_order(page, ORDERING)
     assert start != ORDER, "the build shows the items out of order"
     items = question(page, ORDERING).locator("ol.tk-q__order > li")
@@ -333,7 +341,7 @@ def test_ordering_with_the_keyboard_only(quiz_page, quiz_url):
 
 def test_a_wrong_order_says_where_each_item_belongs(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     shown = shown_order(page, ORDERING)
 
     check(page, ORDERING)  # an ordering question can always be checked
@@ -352,7 +360,7 @@ def test_a_wrong_order_says_where_each_item_belongs(quiz_page, quiz_url):
 
 def test_a_finished_quiz_is_scored_and_its_best_score_kept(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     footer = page.locator(".tk-quiz__footer")
     expect(page.locator(".tk-quiz__best")).to_be_hidden()
 
@@ -383,7 +391,7 @@ def test_a_finished_quiz_is_scored_and_its_best_score_kept(quiz_page, quiz_url):
     expect(page.locator(".tk-progress__summary")).to_have_text("已完成 1 / 2 套")
 
     # A perfect second attempt becomes the best; a worse third does not replace it.
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     answer_all(page, RIGHT)
     expect(page.locator(".tk-quiz__score")).to_contain_text(f"得分 {TOTAL} / {TOTAL}")
     expect(page.locator(".tk-quiz__score")).to_contain_text("新的最好成绩")
@@ -401,13 +409,13 @@ def test_a_finished_quiz_is_scored_and_its_best_score_kept(quiz_page, quiz_url):
         "attempts": 3,
     }
 
-    page.goto(f"{quiz_url}quizzes/progress/")
+    visit(page, f"{quiz_url}quizzes/progress/")
     expect(progress_row(page, BASICS).locator(".tk-progress__status")).to_have_text("满分")
 
 
 def test_retry_starts_the_quiz_afresh(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     start = shown_order(page, ORDERING)
     answer_all(page, RIGHT)
     expect(page.locator(".tk-quiz__footer")).to_be_visible()
@@ -432,8 +440,7 @@ def test_retry_starts_the_quiz_afresh(quiz_page, quiz_url):
 
 def test_shuffled_options_keep_letters_feedback_and_answer_in_step(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/shuffled/")
-    scripts_ready(page)
+    visit(page, f"{quiz_url}quizzes/shuffled/")
     single = question(page, "shuffled-single")
 
     def consistent() -> list[str]:
@@ -475,7 +482,7 @@ def test_shuffled_options_keep_letters_feedback_and_answer_in_step(quiz_page, qu
 
 def test_the_quiz_works_after_instant_navigation_away_and_back(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     page.wait_for_load_state("networkidle")  # Material reads sitemap.xml before it intercepts links
     page.evaluate("window.tkNoReload = 'kept'")
     answer(page, "basics-single", RIGHT["basics-single"])
@@ -513,9 +520,8 @@ def test_the_quiz_works_after_instant_navigation_away_and_back(quiz_page, quiz_u
 
 def test_starting_twice_on_one_page_binds_nothing_twice(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     start = shown_order(page, ORDERING)
-    scripts_ready(page)
 
     page.evaluate("document$.next(document)")  # what every page change of Material does
 
@@ -621,7 +627,7 @@ def quiz_pages_fetched(page) -> list[str]:
 
 def test_mixed_practice_draws_by_topic_and_is_not_saved(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/mix/")
+    visit(page, f"{quiz_url}quizzes/mix/")
     expect(page.locator("[data-tk-question]")).to_have_count(0)  # the page carries no question
     shown = page.locator("fieldset.tk-q:visible")
 
@@ -656,7 +662,7 @@ def test_mixed_practice_draws_by_topic_and_is_not_saved(quiz_page, quiz_url):
 
 def test_mixed_practice_fetches_only_the_quiz_pages_it_draws_from(quiz_page, practice_url):
     page = quiz_page
-    page.goto(f"{practice_url}quizzes/mix/")
+    visit(page, f"{practice_url}quizzes/mix/")
     fetched = quiz_pages_fetched(page)
     shown = page.locator("fieldset.tk-q:visible")
 
@@ -681,14 +687,14 @@ def test_mixed_practice_fetches_only_the_quiz_pages_it_draws_from(quiz_page, pra
 def test_a_drawn_question_links_where_it_does_on_its_own_quiz_page(quiz_page, practice_url):
     page = quiz_page
     links = question(page, CASE_QUESTION).locator(".tk-q__links a")
-    page.goto(f"{practice_url}quizzes/cases/late-repair/")
+    visit(page, f"{practice_url}quizzes/cases/late-repair/")
     on_quiz_page = links.evaluate_all("links => links.map(a => a.href)")
     assert on_quiz_page == [
         f"{practice_url}cases/lost-key/",
         f"{practice_url}reference/principles/#p1",
     ]
 
-    page.goto(f"{practice_url}quizzes/mix/")
+    visit(page, f"{practice_url}quizzes/mix/")
     page.wait_for_load_state("networkidle")  # Material reads sitemap.xml before it intercepts links
     page.evaluate("window.tkNoReload = 'kept'")
     start_practice(page, "案例")
@@ -703,7 +709,7 @@ def test_a_drawn_question_links_where_it_does_on_its_own_quiz_page(quiz_page, pr
 
 def test_mixed_practice_works_after_instant_navigation(quiz_page, practice_url):
     page = quiz_page
-    page.goto(f"{practice_url}quizzes/")
+    visit(page, f"{practice_url}quizzes/")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.tkNoReload = 'kept'")
     page.locator("article").get_by_role("link", name="综合练习").click()
@@ -726,7 +732,7 @@ def test_mixed_practice_works_after_instant_navigation(quiz_page, practice_url):
 
 def test_mixed_practice_says_so_when_it_cannot_load_the_questions(quiz_page, practice_url):
     page = quiz_page
-    page.goto(f"{practice_url}quizzes/mix/")
+    visit(page, f"{practice_url}quizzes/mix/")
     start = page.get_by_role("button", name="开始练习")
     expect(start).to_be_visible()  # the quiz engine is loaded
 
@@ -753,7 +759,7 @@ def test_a_copy_opened_from_files_says_practice_needs_the_site_served(quiz_page,
     )
     site = build(project)
     page = quiz_page
-    page.goto((site / "quizzes" / "mix" / "index.html").as_uri())
+    visit(page, (site / "quizzes" / "mix" / "index.html").as_uri())
     expect(page.locator(".tk-mix__status")).to_contain_text("从文件打开的离线版不能抽题")
     expect(page.locator("form[data-tk-mix]")).to_be_hidden()
 
@@ -777,7 +783,7 @@ def test_the_practice_page_does_not_grow_with_the_number_of_questions(tmp_path):
 
 def test_progress_is_cleared_only_after_confirmation(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/progress/")
+    visit(page, f"{quiz_url}quizzes/progress/")
     expect(page.locator("[data-tk-progress-clear]")).to_be_hidden()  # nothing to clear yet
     records = {
         BASICS: {
@@ -832,7 +838,7 @@ def test_progress_is_cleared_only_after_confirmation(quiz_page, quiz_url):
 
 def test_progress_page_links_every_quiz_by_its_title(quiz_page, quiz_url):
     page = quiz_page
-    page.goto(f"{quiz_url}quizzes/progress/")
+    visit(page, f"{quiz_url}quizzes/progress/")
 
     for quiz_id, title in ((BASICS, "基础测验"), ("shuffled", "打乱选项")):
         progress_row(page, quiz_id).get_by_role("link", name=title, exact=True).click()
@@ -852,13 +858,13 @@ def test_a_browser_that_refuses_storage_still_scores_the_quiz(new_context, quiz_
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
 
     answer_all(page, RIGHT)
 
     expect(page.locator(".tk-quiz__score")).to_contain_text(f"得分 {TOTAL} / {TOTAL}")
     expect(page.locator(".tk-quiz__score")).to_contain_text("没有保存")
-    page.goto(f"{quiz_url}quizzes/progress/")
+    visit(page, f"{quiz_url}quizzes/progress/")
     expect(page.locator(".tk-progress__summary")).to_contain_text("不允许网页保存数据")
     expect(page.locator("[data-tk-progress-clear]")).to_be_hidden()
     assert errors == []
@@ -907,7 +913,7 @@ def test_answered_quiz_fits_a_phone_and_right_and_wrong_stay_readable(
         timezone_id=TIMEZONE,
     )
     page = context.new_page()
-    page.goto(f"{quiz_url}quizzes/{BASICS}/")
+    visit(page, f"{quiz_url}quizzes/{BASICS}/")
     expect(page.locator("body")).to_have_attribute(
         "data-md-color-scheme", "slate" if scheme == "dark" else "default"
     )

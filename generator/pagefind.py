@@ -79,9 +79,8 @@ def search_page(html: str) -> str:
     the <html> tag (its lang), the head and the marked element, without the header,
     navigation and footer around it (a case page's 33 KB of HTML is 9 KB, and Pagefind
     spends 15 to 25% less CPU on the site; the index it writes is the same, byte for byte,
-    tests/test_pagefind.py). The page whole
-    if it carries any other Pagefind attribute outside that element (a filter or a meta
-    field) or is not in that shape."""
+    tests/test_pagefind.py). The page whole if it carries any other Pagefind attribute
+    outside that element (a filter or a meta field) or is not in that shape."""
     marker = html.find(BODY)
     start = html.rfind("<", 0, marker)
     found = _TAG.match(html, start) if marker >= 0 and start >= 0 else None

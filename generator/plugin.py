@@ -70,7 +70,8 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             preview.content_failed(exc.errors)
             self.kb, self.pages = None, []
         self.html = PageHtml(self.pages, self.config.raw_html)
-        self.additions = PageAdditions(self.kb, self.sources.lessons_dir, Path(config.docs_dir))
+        docs_dir, directory_urls = Path(config.docs_dir), config.use_directory_urls
+        self.additions = PageAdditions(self.kb, self.sources.lessons_dir, docs_dir, directory_urls)
         self.finish = SiteFinish(
             config, self.config.search, self.additions.terms, serving=preview is not None
         )
@@ -105,7 +106,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.preview.prepare_skipped(config, files)
         return env
 
-    # Glossary links and quiz notes (generator/render/additions.py), in memory.
+    # Quiz notes at the end of lessons (generator/render/additions.py), in memory.
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled or self.kb is None:
             return None
@@ -113,9 +114,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             page.file.src_uri, markdown, generated=page.file.generated_by is not None
         )
 
-    # Every page's HTML cleaned with an allowlist (unless raw_html), Chinese lines joined.
+    # Glossary terms linked; HTML cleaned with an allowlist (unless raw_html); lines joined.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
-        return self.html.finish(page.file.src_uri, html) if self.config.enabled else None
+        if not self.config.enabled:
+            return None
+        uri, generated = page.file.src_uri, page.file.generated_by is not None
+        return self.html.finish(uri, self.additions.link_terms(uri, html, generated))
 
     # While a page kept out of the nav renders, its parent page is marked active, so the
     # sidebar still shows where the reader is; MkDocs resets `active` after each page.

@@ -69,9 +69,9 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
                 raise PluginError(msg.BUILD_REFUSED.format(report=exc.report())) from None
             preview.content_failed(exc.errors)
             self.kb, self.pages = None, []
-        self.html = PageHtml(self.pages, self.config.raw_html)
         docs_dir, directory_urls = Path(config.docs_dir), config.use_directory_urls
         self.additions = PageAdditions(self.kb, self.sources.lessons_dir, docs_dir, directory_urls)
+        self.html = PageHtml(self.pages, self.config.raw_html, self.additions.link_terms)
         self.finish = SiteFinish(
             config, self.config.search, self.additions.terms, serving=preview is not None
         )
@@ -114,12 +114,11 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             page.file.src_uri, markdown, generated=page.file.generated_by is not None
         )
 
-    # Glossary terms linked; HTML cleaned with an allowlist (unless raw_html); lines joined.
+    # Trainers' prose put back, glossary terms linked, HTML cleaned (unless raw_html), Chinese
+    # lines joined: generator/render/sanitize.py's PageHtml.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
-        if not self.config.enabled:
-            return None
-        uri, generated = page.file.src_uri, page.file.generated_by is not None
-        return self.html.finish(uri, self.additions.link_terms(uri, html, generated))
+        generated = page.file.generated_by is not None
+        return self.html.finish(page.file.src_uri, html, generated) if self.config.enabled else None
 
     # While a page kept out of the nav renders, its parent page is marked active, so the
     # sidebar still shows where the reader is; MkDocs resets `active` after each page.

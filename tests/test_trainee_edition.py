@@ -13,6 +13,7 @@ import pytest
 
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings
+from generator.render.prose import put_back
 from tests.conftest import ROOT, built_once
 from tests.pagefind_reader import read_fragments
 
@@ -97,7 +98,8 @@ def _built_texts(site: Path):
 
 def test_every_trainer_only_text_is_in_the_trainer_edition(kb):
     # The needles are real: each is on a page of the trainer's edition.
-    markdown = "\n".join(page.markdown for page in render_pages(kb, RenderSettings()))
+    pages = render_pages(kb, RenderSettings())
+    markdown = "\n".join(put_back(page.markdown, page.prose) for page in pages)
     plain = _plain(markdown)
     texts = _trainer_only_texts(kb)
     assert len(texts) > 100

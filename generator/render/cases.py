@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from generator.knowledge_base import CaseFile, KnowledgeBase
 from generator.render.page import LIBRARY_URI, GeneratedPage, RenderSettings
+from generator.render.prose import Prose
 from generator.render.templating import render_template
 from generator.review import Review
 from generator.settings import HOME_INDUSTRY
@@ -66,8 +67,10 @@ def case_page(
     case = case_file.case
     principles = [(index.entry("principles", use.principle), use) for use in case.principles]
     uri = f"cases/{case.id}.md"
+    prose = Prose()
     markdown = render_template(
         "case.md.j2",
+        prose=prose,
         case=case,
         reference_links={
             kind: settings.link(uri, f"reference/{kind}.md")
@@ -97,6 +100,7 @@ def case_page(
         in_nav=False,
         source=case_file.doc.display,
         parent=LIBRARY_URI,
+        prose=tuple(prose.lines),
     )
 
 

@@ -31,6 +31,9 @@ class GeneratedPage:
     # Exact HTML our own code made for the page (a flowchart's or QR code's SVG, with its
     # style sheet), which the sanitiser passes as it is (see render/sanitize.py).
     trusted: tuple[str, ...] = ()
+    # Lines of the trainers' plain prose, written into ``markdown`` as placeholders and put
+    # back into the HTML Markdown makes of it (see render/prose.py).
+    prose: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

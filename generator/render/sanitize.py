@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import nh3
 
 from generator.render.cjk import join_wrapped_lines
+from generator.render.prose import put_back
 
 
 @dataclass(frozen=True)
@@ -236,15 +237,22 @@ GENERATED_PAGE_HTML = MARKDOWN_HTML.extended(
 
 
 class PageHtml:
-    """The last step of every page's HTML: cleaned with ``GENERATED_PAGE_HTML`` (unless the
-    site opts into raw HTML with the plugin's ``raw_html: true``), keeping the SVG our own
-    code made for it, then Chinese wrapped over several source lines joined."""
+    """The last step of every page's HTML: the trainers' plain prose put back in its place
+    (render/prose.py), glossary terms linked (``link_terms(uri, html, generated)``),
+    cleaned with ``GENERATED_PAGE_HTML`` (unless the site opts into raw HTML with the
+    plugin's ``raw_html: true``), keeping the SVG our own code made for it, then Chinese
+    wrapped over several source lines joined."""
 
-    def __init__(self, pages: Iterable, raw_html: bool):
+    def __init__(self, pages: Iterable, raw_html: bool, link_terms: Callable | None = None):
         self.trusted = {page.uri: page.trusted for page in pages if page.trusted}
+        self.prose = {page.uri: page.prose for page in pages if page.prose}
         self.raw_html = raw_html
+        self.link_terms = link_terms
 
-    def finish(self, uri: str, html: str) -> str:
+    def finish(self, uri: str, html: str, generated: bool = True) -> str:
+        html = put_back(html, self.prose.get(uri, ()))
+        if self.link_terms is not None:
+            html = self.link_terms(uri, html, generated)
         if not self.raw_html:
             html = sanitize_html(html, GENERATED_PAGE_HTML, keep=self.trusted.get(uri, ()))
         return join_wrapped_lines(html)

@@ -24,9 +24,12 @@ def md_text(value: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
-def md_block(value: str | None) -> Markup:
-    """A field that is Markdown by design, passed through as written."""
-    return Markup(value or "")
+@jinja2.pass_context
+def md_block(context: jinja2.runtime.Context, value: str | None) -> Markup:
+    """A field that is Markdown by design, passed through as written; or, where the page
+    is rendered with a ``prose`` (render/prose.py), its plain paragraphs as placeholders."""
+    prose = context.get("prose")
+    return Markup(value or "") if prose is None else prose.field(value)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,69 @@
+"""Trainers' plain prose kept out of Python-Markdown, and put back into the HTML it makes.
+
+A case page is mostly text the trainers wrote, and nearly all of it is plain prose:
+paragraphs with no Markdown in them. Python-Markdown still runs each one through its
+twenty-odd inline patterns, and at 1,000 cases that was most of the build's Markdown time.
+A field rendered with a ``Prose`` at hand (the ``md`` filter, render/templating.py) is
+written into the page's Markdown as one placeholder word per line, with its line breaks
+and blank lines, so Markdown builds the same structure around it (paragraphs, loose or
+tight list items); ``put_back`` then swaps each placeholder in the HTML for its line, which
+is exactly what Markdown prints for a plain line (tests/test_prose.py holds it to that).
+A field with anything Markdown might read as markup goes to Markdown whole, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+PLACEHOLDER = "TKPROSE{}Q"
+_PLACEHOLDER = re.compile(r"TKPROSE(\d+)Q")
+# Characters that start inline markup, an entity, HTML or a table cell, a hard line break
+# (two spaces at a line's end), and the placeholder's own word.
+_INLINE = re.compile(r"[\\`*_\[\]<>&{}|~\t\r]|[ ]$|TKPROSE", re.M)
+# How a line may start a block: indented (code, a list's continuation), a heading, a quote,
+# a list, a rule or underline, a note (!!!, ???), a fence, a definition (: ) or a blank.
+_BLOCK_START = re.compile(r"^(?:[ #>+\-=:!?~]|\d+\.[ ]|$)", re.M)
+
+
+class Prose:
+    """The plain lines of one page, in the order their placeholders were written."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def field(self, text: str | None) -> Markup:
+        """A Markdown field as it goes into the page's Markdown: a placeholder for each of
+        its lines when all its paragraphs are plain, else the field as written. (A line
+        each, not a paragraph: a tight list item keeps its lines' indentation.)"""
+        text = text or ""
+        paragraphs = text.strip("\n").split("\n\n")
+        if not text.strip() or not all(map(_is_plain, paragraphs)):
+            return Markup(text)
+        skeleton = []
+        for paragraph in paragraphs:
+            words = []
+            for line in paragraph.split("\n"):
+                words.append(PLACEHOLDER.format(len(self.lines)))
+                self.lines.append(line)
+            skeleton.append("\n".join(words))
+        return Markup("\n\n".join(skeleton))
+
+
+def _is_plain(paragraph: str) -> bool:
+    return bool(paragraph) and not _INLINE.search(paragraph) and not _BLOCK_START.search(paragraph)
+
+
+def put_back(html: str, lines: tuple[str, ...]) -> str:
+    """The HTML Markdown made of a page, with its placeholders swapped for their lines (a
+    placeholder's word a trainer typed into some other field, numbered past the page's
+    lines, stays a word)."""
+    if not lines:
+        return html
+
+    def line(found: re.Match) -> str:
+        number = int(found.group(1))
+        return lines[number] if number < len(lines) else found.group(0)
+
+    return _PLACEHOLDER.sub(line, html)

@@ -11,6 +11,7 @@ import functools
 import random
 import xml.etree.ElementTree as ET
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -404,3 +405,18 @@ def test_same_procedure_gives_the_same_bytes(procedure):
     first = render_svg(layout_procedure(procedure))
     second = render_svg(layout_procedure(procedure.model_copy(deep=True)))
     assert first == second
+
+
+def test_routes_are_priced_as_drawn():
+    """The router ranks some 300 candidate routes an arrow by a price worked out without
+    drawing them: it must be the drawn route's length plus a price per bend, also when a
+    candidate doubles back on itself or repeats a point (which the drawing leaves out)."""
+    from generator.flowchart.route import BEND_COST, _simplified_cost, _simplify
+
+    rng = random.Random(17)
+    for _ in range(20_000):
+        count = rng.randint(1, 8)
+        points = [(rng.randint(0, 3) * 10, rng.randint(0, 3) * 10) for _ in range(count)]
+        drawn = _simplify(points)
+        length = sum(abs(x2 - x1) + abs(y2 - y1) for (x1, y1), (x2, y2) in pairwise(drawn))
+        assert _simplified_cost(points) == length + BEND_COST * (len(drawn) - 2), points

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -235,8 +236,10 @@ def _best_route(
 ) -> list[Point]:
     port = ports[(edge.source, edge.target)]
     target_exits = {p for (source, _), p in ports.items() if source == edge.target}
-    routes = [_simplify(route) for route in _candidates(edge, port, boxes, grid, target_exits)]
-    ranked = sorted((_base_cost(route), index) for index, route in enumerate(routes))
+    routes = _candidates(edge, port, boxes, grid, target_exits)
+    # Some 300 candidates an arrow, of which a handful are looked at: each is priced as
+    # simplified, but only those looked at are simplified.
+    ranked = sorted(zip(map(_simplified_cost, routes), range(len(routes)), strict=True))
     # An arrow touches its own two boxes at their edges but never enters them, and keeps
     # a little clear of all the others.
     own = (edge.source, edge.target)
@@ -246,7 +249,7 @@ def _best_route(
         stretch
         for other, route in placed
         if other.target != edge.target
-        for stretch in _stretches(route)
+        for stretch in _stretches(pairwise(route))
     ]
 
     # Candidates share most of their stretches (the way out of the port, the corridors),
@@ -267,15 +270,16 @@ def _best_route(
     for base, index in ranked:
         if best is not None and base >= best[0]:
             break  # crossings only add to the cost: nothing further down can win
-        stretches = _stretches(routes[index])
+        route = _simplify(routes[index])
+        stretches = _stretches(pairwise(route))
         if any(map(blocked, stretches)):
             continue
-        fallback = fallback or routes[index]
+        fallback = fallback or route
         if any(map(alongside, stretches)):
             continue
         cost = base + CROSSING_COST * sum(map(crossings, stretches))
         if best is None or cost < best[0]:
-            best = (cost, routes[index])
+            best = (cost, route)
     if best is not None:
         return best[1]
     if fallback is not None:
@@ -283,12 +287,26 @@ def _best_route(
     raise AssertionError(f"no route from {edge.source} to {edge.target}")
 
 
-def _base_cost(route: list[Point]) -> int:
-    # A plain loop: this runs for every candidate (some 300 per arrow).
-    length = 0
-    for (x1, y1), (x2, y2) in pairwise(route):
-        length += abs(x2 - x1) + abs(y2 - y1)
-    return length + BEND_COST * (len(route) - 2)
+def _simplified_cost(points: list[Point]) -> int:
+    """The cost of a route before crossings: the length of ``_simplify(points)`` plus a
+    price for each of its bends. This runs for every candidate, so the simplified route is
+    not built: ``_simplify``'s loop keeps only its last two points and the length up to the
+    one before last (the last may still be replaced)."""
+    kept = length = 0
+    before = last = None
+    for point in points:
+        if point == last:
+            continue
+        if kept >= 2 and (before[0] == last[0] == point[0] or before[1] == last[1] == point[1]):
+            last = point
+            continue
+        if kept >= 2:
+            length += abs(last[0] - before[0]) + abs(last[1] - before[1])
+        before, last = last, point
+        kept += 1
+    if kept >= 2:
+        length += abs(last[0] - before[0]) + abs(last[1] - before[1])
+    return length + BEND_COST * (kept - 2)
 
 
 def _segments(route: list[Point]) -> list[Segment]:
@@ -301,10 +319,10 @@ Stretch = tuple[bool, int, int, int]
 Area = tuple[int, int, int, int]  # x0, y0, x1, y1
 
 
-def _stretches(route: list[Point]) -> list[Stretch]:
+def _stretches(segments: Iterable[Segment]) -> list[Stretch]:
     return [
         (True, x1, min(y1, y2), max(y1, y2)) if x1 == x2 else (False, y1, min(x1, x2), max(x1, x2))
-        for (x1, y1), (x2, y2) in pairwise(route)
+        for (x1, y1), (x2, y2) in segments
     ]
 
 
@@ -362,8 +380,10 @@ def _place_label(
                 x = x1 + along if x2 > x1 else x1 - along - width
                 spots += [Rect(x, y1 - 3 - height, width, height), Rect(x, y1 + 3, width, height)]
     bounds = Rect(0, 0, grid.width, grid.height)
+    stretches = _stretches(segments)
     chosen = next(
-        (spot for spot in spots if _label_free(spot, source, boxes, labels, segments, bounds)), None
+        (spot for spot in spots if _label_free(spot, source, boxes, labels, stretches, bounds)),
+        None,
     )
     if chosen is None:  # a crowded chart: over an arrow is still legible (the text has a halo)
         chosen = next(
@@ -380,7 +400,7 @@ def _label_free(
     source: Box,
     boxes: dict[str, Box],
     labels: list[Label],
-    segments: list[Segment],
+    stretches: list[Stretch],
     bounds: Rect,
 ) -> bool:
     if (
@@ -399,11 +419,7 @@ def _label_free(
     if any(spot.overlaps(label.rect.grown(2)) for label in labels):
         return False
     area = _area(spot.grown(1))
-    return not any(_hits(stretch, area) for stretch in _stretches_of(segments))
-
-
-def _stretches_of(segments: list[Segment]) -> list[Stretch]:
-    return [stretch for segment in segments for stretch in _stretches(list(segment))]
+    return not any(_hits(stretch, area) for stretch in stretches)
 
 
 def outside_diamond(rect: Rect, diamond: Rect) -> bool:

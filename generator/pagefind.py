@@ -12,7 +12,10 @@ Pagefind's own files (its format is internal) is in generator/upstream/pagefind_
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,12 @@ from pathlib import Path
 from generator.messages import site as msg
 
 PAGEFIND_DIR = "pagefind"
+# Pagefind's peak memory follows the pages it indexes and their text (2.85 GB for 5,130 pages
+# of synthetic cases, 765 MB for 1,283 of them): a site with more than this many pages, or more
+# bytes for Pagefind to read, has its index written in parts, one Pagefind run after another,
+# each under 1 GB (885 MB expected at 1,500 such pages), which the browser searches as one.
+PART_PAGES = 1_500
+PART_BYTES = 30_000_000
 # Pagefind's ready-made search interfaces (the site uses Material's box) and its own
 # worker (our worker runs Pagefind itself), so they go.
 _UNUSED = (
@@ -36,6 +45,12 @@ _UNUSED = (
 )
 # The permalink sign Material's headings end with is not text to search or show.
 _EXCLUDE = ".headerlink"
+# What a part other than the first needs no copy of: the browser runs the first part's script
+# and WebAssembly for every part.
+_FIRST_PART_ONLY = ("pagefind.js", "wasm.*.pagefind")
+_PART = "part-"  # part_folder: pagefind/part-2 …
+# The line of assets/search-worker.js that lists the parts after the first (none as shipped).
+WORKER_PARTS = "const MORE_PARTS = [];"
 # Pagefind's attributes: the element it indexes, and what it reads anywhere in a page.
 BODY = "data-pagefind-body"
 _ATTRIBUTES = "data-pagefind-"
@@ -132,11 +147,48 @@ def pages_glob(pages: Iterable[str], site_pages: Iterable[str]) -> str:
     return "{" + ",".join(sorted(entries)) + "}"
 
 
+def split_pages(
+    sizes: dict[str, int], most_pages: int = PART_PAGES, most_bytes: int = PART_BYTES
+) -> list[list[str]]:
+    """The pages to index (path → bytes Pagefind reads of it) in as few parts as keep each
+    within ``most_pages`` and about ``most_bytes``; one part up to there. Each part takes
+    every n-th page in path order, so each is a sample of the whole site: Pagefind scores a
+    page against the other pages of its part, and scores from parts alike compare when the
+    browser puts their results in one list."""
+    count = max(1, -(-len(sizes) // most_pages), -(-sum(sizes.values()) // most_bytes))
+    pages = sorted(sizes)
+    return [pages[start::count] for start in range(count)]
+
+
+def part_folder(number: int) -> str:
+    """The folder in the site of part ``number`` (from 0) of the site's index: the first
+    is pagefind/ itself (a site of one part is as it always was), the others inside it, so
+    that whatever treats pagefind/ as the site-wide index (the service worker) covers them."""
+    return PAGEFIND_DIR if number == 0 else f"{PAGEFIND_DIR}/{_PART}{number + 1}"
+
+
+def part_folders(site_dir: Path) -> list[Path]:
+    """The folders of the site's index as built, its first part first."""
+    first = site_dir / PAGEFIND_DIR
+    later = sorted(first.glob(f"{_PART}*"), key=lambda path: int(path.name.removeprefix(_PART)))
+    return [first, *later]
+
+
+def list_parts_in_worker(worker: str, folders: list[str]) -> str:
+    """assets/search-worker.js with the parts after the first (folders in the site) named,
+    for it to search them with the first."""
+    if worker.count(WORKER_PARTS) != 1:
+        raise ValueError(f"search-worker.js has not one {WORKER_PARTS!r} line")
+    named = ", ".join(f'"{folder}/"' for folder in folders)
+    return worker.replace(WORKER_PARTS, f"const MORE_PARTS = [{named}];")
+
+
 class SearchIndex:
     """One Pagefind run writing an index into site_dir/output_subdir, started at once and
     waited for with ``wait``: the plugin does other work on the finished site meanwhile
     (Pagefind keeps about one core busy). Over ``pages_dir`` when given (search_page
-    copies of the marked pages), else over site_dir."""
+    copies of the marked pages), else over site_dir. ``in_parts`` starts several runs, one
+    after another."""
 
     def __init__(
         self,
@@ -146,13 +198,37 @@ class SearchIndex:
         pages_dir: Path | None = None,
     ):
         self.site_dir, self.output_subdir = site_dir, output_subdir
+        self._later_parts: list[str] = []
+        self._start([pagefind_command(site_dir, output_subdir, glob, pages_dir)])
+
+    @classmethod
+    def in_parts(cls, site_dir: Path, parts_dir: Path, count: int) -> SearchIndex:
+        """The site's index in ``count`` parts, of the copies in parts_dir/1, parts_dir/2 …,
+        written to part_folder(0), part_folder(1) …: one run at a time (a shell runs them
+        in turn and stops at the first that fails), so at most one part's memory at once."""
+        index = cls.__new__(cls)
+        index.site_dir, index.output_subdir = site_dir, PAGEFIND_DIR
+        index._later_parts = [part_folder(number) for number in range(1, count)]
+        index._start(
+            [
+                pagefind_command(site_dir, part_folder(number), pages_dir=parts_dir / str(number))
+                for number in range(count)
+            ]
+        )
+        return index
+
+    def _start(self, commands: list[list[str]]) -> None:
         # Files, not pipes: a child that fills a pipe nobody reads yet would stop.
         self._output = tempfile.TemporaryFile()
+        if len(commands) > 1:
+            commands = [["/bin/sh", "-c", " && ".join(map(shlex.join, commands))]]
         try:
+            # Its own process group, so that stop() ends a part that a shell is running too.
             self._process = subprocess.Popen(
-                pagefind_command(site_dir, output_subdir, glob, pages_dir),
+                commands[0],
                 stdout=self._output,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         except OSError as exc:
             self._output.close()
@@ -170,12 +246,16 @@ class SearchIndex:
             raise SearchIndexError(msg.PAGEFIND_FAILED.format(output=output))
         for name in _UNUSED:
             (self.site_dir / self.output_subdir / name).unlink(missing_ok=True)
+        for folder in self._later_parts:
+            for pattern in _UNUSED + _FIRST_PART_ONLY:
+                for path in (self.site_dir / folder).glob(pattern):
+                    path.unlink()
 
     def stop(self) -> None:
         """Stop a run whose index is no longer wanted (the build failed meanwhile); nothing
         once it has finished."""
         if self._process.poll() is None:
-            self._process.kill()
+            os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
         self._output.close()
 

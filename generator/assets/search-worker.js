@@ -6,6 +6,8 @@
 // messages and asks Pagefind, whose index comes in small pieces fetched for each query.
 // Nothing is downloaded until the first query; then only Pagefind's script, its
 // WebAssembly, the index chunks for the words typed and the excerpts of the results shown.
+// A large site's index comes in parts (generator/pagefind.py): the first part's script
+// searches them all (Pagefind's mergeIndex) and lists their results by score.
 //
 // What Pagefind does not do in a worker, done here: a Chinese phrase is split into words
 // when the phrase itself is not a word of the index (in a page Pagefind splits every
@@ -24,6 +26,8 @@ const SHOWN = 20;           // results whose excerpts are fetched and listed
 const PEEK = 5;             // results looked at before the query is split into words
 const SECTIONS = 3;         // headings listed under a result before "more"
 const PAGEFIND = new URL("../../pagefind/pagefind.js", self.location.href).href;
+// The folders of the site-wide index's other parts, filled in by the build when it has any.
+const MORE_PARTS = [];
 // The offline pack's own index, over the pages the pack holds (generator/offline_pack.py):
 // searched when the site-wide index cannot be reached.
 const PAGEFIND_OFFLINE = new URL("../../pagefind-offline/pagefind.js", self.location.href).href;
@@ -57,7 +61,7 @@ self.addEventListener("message", ({ data: message }) => {
 function pagefind() {
   if (engine === null) {
     offline = self.navigator.onLine === false;
-    engine = (offline ? Promise.reject(new Error("offline")) : load(PAGEFIND)).catch(() => {
+    engine = (offline ? Promise.reject(new Error("offline")) : load(PAGEFIND, MORE_PARTS)).catch(() => {
       offline = true;
       return load(PAGEFIND_OFFLINE);
     });
@@ -66,10 +70,18 @@ function pagefind() {
   return engine;
 }
 
-async function load(url) {
+// Pagefind from its script at url, with the index's other parts (folders in the site).
+async function load(url, parts = []) {
   const module = await import(url);
-  await module.options({ excerptLength: 40 });
+  const options = { excerptLength: 40 };
+  await module.options(options);
   await module.init();
+  try {
+    await Promise.all(parts.map((folder) => module.mergeIndex(new URL(`../../${folder}`, self.location.href).href, options)));
+  } catch (error) {
+    await module.destroy();  // a part missing: not a search over some of the parts
+    throw error;
+  }
   return module;
 }
 

@@ -4,9 +4,9 @@ Why: the service worker keeps offline only the excerpts of the pages it keeps of
 (generator/offline.py), so offline search lists what can be opened offline. Pagefind names
 its excerpt files by a hash and offers no public map from file to page.
 
-Assumes (pagefind 1.5.x): ``pagefind/fragment/*.pf_fragment`` are gzip files whose text is
-``pagefind_dcd`` followed by the page's JSON, whose first key is ``"url"``. A file of
-another shape is an error (``FragmentFormatError``), never a page quietly left out.
+Assumes (pagefind 1.5.x): ``fragment/*.pf_fragment`` in each part of the index (pagefind/,
+pagefind/part-2/ …) are gzip files whose text is ``pagefind_dcd`` followed by the page's
+JSON, whose first key is ``"url"``. A file of another shape is an error (``FragmentFormatError``), never a page quietly left out.
 
 Delete when: Pagefind writes a manifest of its fragments, or the offline copy keeps every
 excerpt (the whole index, which grows with the site).
@@ -21,7 +21,7 @@ import zlib
 from pathlib import Path
 
 from generator.messages import site as msg
-from generator.pagefind import PAGEFIND_DIR, SearchIndexError
+from generator.pagefind import PAGEFIND_DIR, SearchIndexError, part_folders
 from generator.urls import url_file
 
 FRAGMENTS = "fragment"
@@ -40,7 +40,12 @@ class FragmentFormatError(SearchIndexError):
 
 
 def fragment_files(site_dir: Path) -> list[Path]:
-    return sorted((site_dir / PAGEFIND_DIR / FRAGMENTS).glob(FRAGMENT_GLOB))
+    """The excerpt files of the site's index, of all its parts."""
+    return [
+        path
+        for folder in part_folders(site_dir)
+        for path in sorted((folder / FRAGMENTS).glob(FRAGMENT_GLOB))
+    ]
 
 
 def fragment_pages(site_dir: Path) -> dict[str, str]:

@@ -27,6 +27,7 @@ from generator.render.additions import PageAdditions
 from generator.render.sanitize import PageHtml
 from generator.site_finish import SiteFinish
 from generator.upstream.mkdocs_nav import ActiveParents
+from generator.upstream.mkdocs_page import HtmlPages
 
 
 class TrainingPlugin(BasePlugin[TrainingConfig]):
@@ -72,6 +73,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         docs_dir, directory_urls = Path(config.docs_dir), config.use_directory_urls
         self.additions = PageAdditions(self.kb, self.sources.lessons_dir, docs_dir, directory_urls)
         self.html = PageHtml(self.pages, self.config.raw_html, self.additions.link_terms)
+        self.html_pages = HtmlPages(self.pages)
         self.finish = SiteFinish(
             config, self.config.search, self.additions.terms, serving=preview is not None
         )
@@ -106,10 +108,12 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.preview.prepare_skipped(config, files)
         return env
 
-    # Quiz notes at the end of lessons (generator/render/additions.py), in memory.
+    # Quiz notes at the end of lessons (generator/render/additions.py), in memory; pages
+    # written as HTML go past Markdown (generator/upstream/mkdocs_page.py).
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled or self.kb is None:
             return None
+        self.html_pages.take(page)
         return self.additions.apply(
             page.file.src_uri, markdown, generated=page.file.generated_by is not None
         )

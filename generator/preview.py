@@ -97,7 +97,7 @@ class Preview:
         configuration) did: for the plugin's ``pages`` their Markdown, for hand-written pages
         their file and what ``additions`` adds to them (glossary links, quiz notes).
         ``every_page`` writes them all (Material's own search indexes pages as they are written)."""
-        generated = {page.uri: (page.markdown, page.prose) for page in pages}
+        generated = {page.uri: (page.markdown, page.prose, page.snippets) for page in pages}
         self._skipped = []
         if self.errors:
             # Nothing is written while the content is broken: the site folder keeps the last

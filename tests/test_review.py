@@ -42,8 +42,9 @@ def test_case_page_flags_overdue_content_and_shows_dates(project):
     built = date(2026, 11, 23)
     set_reviewed(project, "lost-key", date(2025, 1, 1))
     set_reviewed(project, "late-repair", date(2026, 11, 1))
+    # A page written as HTML has its note as a Markdown snippet (render/cases.py).
     pages = {
-        p.uri: p.markdown
+        p.uri: p.markdown + "\n".join(p.snippets or ())
         for p in render_pages(
             read_knowledge_base(sources_for(project)), RenderSettings(today=built)
         )

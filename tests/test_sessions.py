@@ -118,7 +118,7 @@ def test_role_play_cards_list_the_principles_and_phrases_to_watch(kit_project):
     assert "第 1 条：" in sheet  # no principles named: the case's own are watched
     assert "<li>先核对身份再补卡</li>" in sheet
     case_page = _pages(kit_project)["cases/lost-key.md"]
-    assert "](../print/role-plays/lost-key.md)" in case_page
+    assert 'href="../../print/role-plays/lost-key/">打印角色扮演卡</a>' in case_page
 
 
 def test_the_pass_mark_shows_on_the_quiz_list_page_and_progress(kit_project):

@@ -270,3 +270,18 @@ def test_a_scripts_block_without_script_tags_stops_the_build(tmp_path):
     env.filters["url"] = str
     with pytest.raises(jinja2.UndefinedError, match="material_scripts_block_changed"):
         env.get_template("main.html").render(config={}, page=None)
+
+
+# --- mkdocs_page.py: pages written as HTML, past Markdown ------------------------------
+
+
+def test_page_render_is_called_after_on_page_markdown_and_sets_what_ours_sets():
+    from mkdocs.commands import build
+    from mkdocs.structure.pages import Page
+
+    source = inspect.getsource(Page.render)
+    for name in ("content", "toc", "_title_from_render", "present_anchor_ids"):
+        assert f"self.{name} =" in source
+    populate = inspect.getsource(build._populate_page)
+    order = ["on_page_markdown", "page.render(config, files)", "on_page_content"]
+    assert [populate.index(step) for step in order] == sorted(populate.index(s) for s in order)

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from generator.knowledge_base import CaseFile, KnowledgeBase
 from generator.render.page import LIBRARY_URI, GeneratedPage, RenderSettings
-from generator.render.prose import Prose
+from generator.render.prose import Prose, Snippets, is_plain, is_plain_line
 from generator.render.templating import render_template
 from generator.review import Review
 from generator.settings import HOME_INDUSTRY
@@ -67,10 +67,7 @@ def case_page(
     case = case_file.case
     principles = [(index.entry("principles", use.principle), use) for use in case.principles]
     uri = f"cases/{case.id}.md"
-    prose = Prose()
-    markdown = render_template(
-        "case.md.j2",
-        prose=prose,
+    view = dict(
         case=case,
         reference_links={
             kind: settings.link(uri, f"reference/{kind}.md")
@@ -94,13 +91,43 @@ def case_page(
         review=Review(case.reviewed, settings.today, settings.stale_after_days),
         trainer=settings.trainer,
     )
-    return GeneratedPage(
-        uri,
-        markdown,
-        in_nav=False,
-        source=case_file.doc.display,
-        parent=LIBRARY_URI,
-        prose=tuple(prose.lines),
+    page = dict(in_nav=False, source=case_file.doc.display, parent=LIBRARY_URI)
+    if _all_plain(view):
+        # Nothing for Markdown to do but the headings: written as HTML, at a tenth of the
+        # CPU (tests/test_case_html.py holds it to the page case.md.j2 makes).
+        snippets = Snippets()
+        html = render_template(
+            "case.html.j2",
+            heading=snippets.heading,
+            markdown=snippets.markdown,
+            link=lambda to: settings.link(uri, to),
+            **view,
+        )
+        return GeneratedPage(uri, html, snippets=tuple(snippets.texts), **page)
+    prose = Prose()
+    markdown = render_template("case.md.j2", prose=prose, **view)
+    return GeneratedPage(uri, markdown, prose=tuple(prose.lines), **page)
+
+
+def _all_plain(view: dict) -> bool:
+    """Whether a case's page holds no Markdown but its headings: every field plain prose
+    (a list's items one paragraph each), every name and summary one line."""
+    case = view["case"]
+    blocks = [case.scenario, *(use.note for _, use in view["principles"])]
+    blocks += [case.handling] if case.handling else []
+    blocks += [text for item in case.discussion for text in (item.question, item.trainer_notes)]
+    items = [*case.went_wrong, *case.went_right, *case.prevention, *case.lessons]
+    names = [case.summary, case.source, *(other.summary for other in view["related"])]
+    names += [entry.title for entry, _ in view["principles"]]
+    names += [
+        entry.title for key in ("customer_types", "procedures", "related") for entry in view[key]
+    ]
+    names += [phrase.phrase for phrase in view["forbidden_phrases"]]
+    return (
+        all(map(is_plain, blocks))
+        and all(is_plain(item, paragraphs=1) for item in items)
+        and all(map(is_plain_line, names))
+        and "`" not in view["source"]
     )
 
 

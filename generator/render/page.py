@@ -34,6 +34,9 @@ class GeneratedPage:
     # Lines of the trainers' plain prose, written into ``markdown`` as placeholders and put
     # back into the HTML Markdown makes of it (see render/prose.py).
     prose: tuple[str, ...] = ()
+    # Set for a page whose ``markdown`` is HTML (front matter aside): the Markdown snippets
+    # (headings, notes) whose placeholders MkDocs' Markdown step renders, and nothing else.
+    snippets: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ import re
 from markupsafe import Markup
 
 PLACEHOLDER = "TKPROSE{}Q"
+# Where a page written as HTML wants Markdown made (see ``Snippets``).
+SNIPPET = "TKMARKDOWN{}Q"
 _PLACEHOLDER = re.compile(r"TKPROSE(\d+)Q")
 # Characters that start inline markup, an entity, HTML or a table cell, a hard line break
 # (two spaces at a line's end), and the placeholder's own word.
@@ -67,3 +69,33 @@ def put_back(html: str, lines: tuple[str, ...]) -> str:
         return lines[number] if number < len(lines) else found.group(0)
 
     return _PLACEHOLDER.sub(line, html)
+
+
+def is_plain(text: str | None, paragraphs: int | None = None) -> bool:
+    """Whether a Markdown field is plain prose (at most ``paragraphs`` paragraphs)."""
+    found = (text or "").strip("\n").split("\n\n")
+    fits = paragraphs is None or len(found) <= paragraphs
+    return bool(text and text.strip()) and fits and all(map(_is_plain, found))
+
+
+def is_plain_line(text: str | None) -> bool:
+    """Whether escaped text (md_text) reads the same as Markdown and as HTML: one line,
+    nothing that could start a block."""
+    text = text or ""
+    return "\n" not in text and text == text.strip() and not _BLOCK_START.search(text)
+
+
+class Snippets:
+    """The Markdown a page written as HTML still needs made: its headings (their ids,
+    permalinks and the table of contents are Markdown's) and notes. Each is a placeholder
+    line in the HTML, which the plugin has MkDocs render (generator/upstream/mkdocs_page.py)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def markdown(self, text: str) -> Markup:
+        self.texts.append(str(text).strip("\n"))
+        return Markup(SNIPPET.format(len(self.texts) - 1))
+
+    def heading(self, level: int, text: str) -> Markup:
+        return self.markdown(f"{'#' * level} {text}")

@@ -244,27 +244,27 @@ def _best_route(
     # a little clear of all the others.
     own = (edge.source, edge.target)
     areas = [_area(box.rect.grown(-1 if box.id in own else CLEARANCE)) for box in boxes.values()]
-    # Arrows into the same box may merge; any other arrow is kept apart.
-    others = [
-        stretch
-        for other, route in placed
-        if other.target != edge.target
-        for stretch in _stretches(pairwise(route))
-    ]
+    # Arrows into the same box may merge; any other arrow is kept apart. A stretch can run
+    # along those lying the same way (vertical or not) and cross only the others.
+    others: dict[bool, list[Stretch]] = {True: [], False: []}
+    for other, route in placed:
+        if other.target != edge.target:
+            for stretch in _stretches(pairwise(route)):
+                others[stretch[0]].append(stretch)
 
     # Candidates share most of their stretches (the way out of the port, the corridors),
     # so each stretch is checked against the boxes and the placed arrows only once.
     @functools.cache
     def blocked(stretch: Stretch) -> bool:
-        return any(_hits(stretch, area) for area in areas)
+        return _hits_any(stretch, areas)
 
     @functools.cache
     def alongside(stretch: Stretch) -> bool:
-        return any(_runs_along(stretch, other) for other in others)
+        return _runs_along_any(stretch, others[stretch[0]])
 
     @functools.cache
     def crossings(stretch: Stretch) -> int:
-        return sum(_crosses(stretch, other) for other in others)
+        return _crossings(stretch, others[not stretch[0]])
 
     best, fallback = None, None
     for base, index in ranked:
@@ -330,27 +330,34 @@ def _area(rect: Rect) -> Area:
     return rect.x, rect.y, rect.right, rect.bottom
 
 
-def _hits(stretch: Stretch, area: Area) -> bool:
-    """Whether the segment passes through the inside of the area (touching does not count)."""
+def _hits_any(stretch: Stretch, areas: list[Area]) -> bool:
+    """Whether the segment passes through the inside of one of the areas (touching does not
+    count). These three loops run some 200,000 times a build: each is written out."""
     vertical, fixed, low, high = stretch
-    x0, y0, x1, y1 = area
     if vertical:
-        return x0 < fixed < x1 and low < y1 and high > y0
-    return y0 < fixed < y1 and low < x1 and high > x0
+        return any(x0 < fixed < x1 and low < y1 and high > y0 for x0, y0, x1, y1 in areas)
+    return any(y0 < fixed < y1 and low < x1 and high > x0 for x0, y0, x1, y1 in areas)
 
 
-def _runs_along(a: Stretch, b: Stretch) -> bool:
-    """Whether two segments lie on (nearly) the same line and share a stretch of it."""
-    return (
-        a[0] == b[0]
-        and abs(a[1] - b[1]) < TRACK_STEP // 2
-        and min(a[3], b[3]) - max(a[2], b[2]) > 2
+def _runs_along_any(stretch: Stretch, others: list[Stretch]) -> bool:
+    """Whether the segment and one of ``others``, lying the same way (vertical or not), are
+    on (nearly) the same line and share a stretch of it."""
+    _, fixed, low, high = stretch
+    return any(
+        abs(fixed - other_fixed) < TRACK_STEP // 2
+        and min(high, other_high) - max(low, other_low) > 2
+        for _, other_fixed, other_low, other_high in others
     )
 
 
-def _crosses(a: Stretch, b: Stretch) -> bool:
-    """Whether a horizontal and a vertical segment cross inside both."""
-    return a[0] != b[0] and a[2] < b[1] < a[3] and b[2] < a[1] < b[3]
+def _crossings(stretch: Stretch, others: list[Stretch]) -> int:
+    """How many of ``others``, lying the other way, the segment crosses inside both."""
+    _, fixed, low, high = stretch
+    return sum(
+        1
+        for _, other_fixed, other_low, other_high in others
+        if low < other_fixed < high and other_low < fixed < other_high
+    )
 
 
 # --- labels --------------------------------------------------------------------------
@@ -419,7 +426,7 @@ def _label_free(
     if any(spot.overlaps(label.rect.grown(2)) for label in labels):
         return False
     area = _area(spot.grown(1))
-    return not any(_hits(stretch, area) for stretch in stretches)
+    return not any(_hits_any(stretch, [area]) for stretch in stretches)
 
 
 def outside_diamond(rect: Rect, diamond: Rect) -> bool:

@@ -108,8 +108,9 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
 
 # libyaml (in PyYAML's wheels) composes the same nodes with the same marks as the Python
 # parser, about seven times faster. It accepts tabs where the Python parser refuses them,
-# so text with a tab (or a character the Python reader refuses) goes the Python way, and
-# so does a file libyaml refuses: the error is then worded the way trainers see it.
+# so text with a tab goes the Python way, and so does a file libyaml refuses: the error is
+# then worded the way trainers see it. (A character the Python reader refuses never gets
+# here: read_yaml refuses it first, _UNUSABLE_CHARACTER being the stricter of the two.)
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 # libyaml's composer recurses on the C stack and crashes the process somewhere past
 # 20,000 levels of nesting. Every level needs one of the characters [{-?: , so a text
@@ -122,7 +123,6 @@ def _compose(text: str, display: str) -> yaml.Node:
     if (
         _FAST_LOADER is not None
         and "\t" not in text
-        and not yaml.reader.Reader.NON_PRINTABLE.search(text)
         and sum(text.count(indicator) for indicator in "[{-?:") <= _FAST_MAX_INDICATORS
     ):
         loader = _FAST_LOADER(text)
@@ -251,7 +251,13 @@ class _NodeBuilder:
             raise ContentErrors(
                 [ContentError(self.doc.display, line, column, "", _TOO_DEEP_MESSAGE)]
             )
-        self.doc.value_marks[loc] = self._mark(node)
+        start = node.start_mark
+        self.doc.value_marks[loc] = start.line + 1, start.column + 1
+        if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+            # Most nodes: text, resolved as text. The general way below gives the same.
+            if not node.style and start.line == node.end_mark.line:
+                self.doc.one_line_plain.add(loc)
+            return node.value
         if not self._plain_tag(node):
             self._fail(node, loc, _tag_message(node))
             return None
@@ -307,24 +313,28 @@ class _NodeBuilder:
     def _mapping(self, node: yaml.MappingNode, loc: tuple, depth: int) -> dict:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
+            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value  # as below, sooner: nearly every key is plain text
+            elif key_node.tag == _MERGE_TAG:
                 self._fail(key_node, loc, msg.NO_MERGE_KEYS)
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            elif not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, loc, msg.KEY_NOT_TEXT)
                 continue
-            if not self._plain_tag(key_node):
+            elif not self._plain_tag(key_node):
                 self._fail(key_node, loc, _tag_message(key_node))
                 continue
-            key = str(self._scalar(key_node))
+            else:
+                key = str(self._scalar(key_node))
             if key.startswith("\u3000"):
                 # An ideographic space before a key is indentation to the eye, text to YAML.
                 self._fail(key_node, loc, msg.IDEOGRAPHIC_INDENT)
                 continue
+            here = loc + (key,)
             if key in result:
-                first = self.doc.key_marks[loc + (key,)]
-                self._fail(key_node, loc + (key,), msg.DUPLICATE_KEY.format(line=first[0]))
+                first = self.doc.key_marks[here]
+                self._fail(key_node, here, msg.DUPLICATE_KEY.format(line=first[0]))
                 continue
-            self.doc.key_marks[loc + (key,)] = self._mark(key_node)
-            result[key] = self.build(value_node, loc + (key,), depth + 1)
+            self.doc.key_marks[here] = self._mark(key_node)
+            result[key] = self.build(value_node, here, depth + 1)
         return result

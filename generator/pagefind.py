@@ -49,6 +49,10 @@ _EXCLUDE = ".headerlink"
 # and WebAssembly for every part.
 _FIRST_PART_ONLY = ("pagefind.js", "wasm.*.pagefind")
 _PART = "part-"  # part_folder: pagefind/part-2 …
+# Where index_copies finds the copies of the pages (search_page), and where it moves them
+# when the index is written in parts (a folder a part).
+COPIES = "pages"
+_PARTS = "parts"
 # The line of assets/search-worker.js that lists the parts after the first (none as shipped).
 WORKER_PARTS = "const MORE_PARTS = [];"
 # Pagefind's attributes: the element it indexes, and what it reads anywhere in a page.
@@ -181,6 +185,31 @@ def list_parts_in_worker(worker: str, folders: list[str]) -> str:
         raise ValueError(f"search-worker.js has not one {WORKER_PARTS!r} line")
     named = ", ".join(f'"{folder}/"' for folder in folders)
     return worker.replace(WORKER_PARTS, f"const MORE_PARTS = [{named}];")
+
+
+def index_copies(
+    site_dir: Path,
+    copies: Path,
+    sizes: dict[str, int],
+    worker: Path,
+    most_pages: int = PART_PAGES,
+    most_bytes: int = PART_BYTES,
+) -> SearchIndex:
+    """Pagefind started over the search_page copies of the marked pages, copies/COPIES/<path
+    in the site> (``sizes``: their bytes), writing the site's index: in parts (split_pages)
+    when they are many, each part's copies first moved into a folder of their own and the
+    search worker (its file in the site) told of the parts."""
+    parts = split_pages(sizes, most_pages, most_bytes)
+    if len(parts) == 1:
+        return SearchIndex(site_dir, PAGEFIND_DIR, pages_dir=copies / COPIES)
+    for number, part in enumerate(parts):
+        for path in part:
+            moved = copies / _PARTS / str(number) / path
+            moved.parent.mkdir(parents=True, exist_ok=True)
+            (copies / COPIES / path).rename(moved)
+    folders = [part_folder(number) for number in range(1, len(parts))]
+    worker.write_text(list_parts_in_worker(worker.read_text(encoding="utf-8"), folders), "utf-8")
+    return SearchIndex.in_parts(site_dir, copies / _PARTS, len(parts))
 
 
 class SearchIndex:

@@ -34,15 +34,14 @@ from generator.offline_pack import (
     search_files,
 )
 from generator.pagefind import (
+    COPIES,
     PAGEFIND_DIR,
     SearchIndex,
     SearchIndexError,
+    index_copies,
     index_site,
-    list_parts_in_worker,
     pages_glob,
-    part_folder,
     search_page,
-    split_pages,
 )
 from generator.precompress import compressible, precompress_files
 from generator.render import GeneratedPage, render_template
@@ -98,8 +97,7 @@ class SiteFinish:
             material_search.teach_segmenter(search_vocabulary(terms))
         self.marked_pages: set[str] = set()  # paths in the site
         # Pagefind reads what it indexes of the marked pages from copies (search_page), in a
-        # folder removed once it has finished (or when the build fails before): the copies in
-        # pages/, or in parts/1, parts/2 … when the index is written in parts.
+        # folder removed once it has finished (or when the build fails before).
         self._search_pages = (
             tempfile.TemporaryDirectory(prefix="training-search-")
             if self.pagefind and not serving
@@ -144,7 +142,7 @@ class SiteFinish:
             self.marked_pages.add(page.file.dest_uri)
             if self._search_pages is not None:
                 # What Pagefind reads of the page, for the index of the built site.
-                copy = Path(self._search_pages.name, "pages", page.file.dest_uri)
+                copy = Path(self._search_pages.name, COPIES, page.file.dest_uri)
                 if copy.parent not in self._copy_folders:
                     copy.parent.mkdir(parents=True, exist_ok=True)
                     self._copy_folders.add(copy.parent)
@@ -230,21 +228,8 @@ class SiteFinish:
             raise PluginError(str(exc)) from None
 
     def _start_site_index(self, site: Path, copies: Path) -> SearchIndex:
-        """Pagefind over the copies of the marked pages, in parts on a large site (their
-        copies moved into a folder a part, the search worker told of the parts)."""
-        parts = split_pages(self._copy_sizes)
-        if len(parts) == 1:
-            return SearchIndex(site, PAGEFIND_DIR, pages_dir=copies / "pages")
-        for number, part in enumerate(parts):
-            for path in part:
-                moved = copies / "parts" / str(number) / path
-                moved.parent.mkdir(parents=True, exist_ok=True)
-                (copies / "pages" / path).rename(moved)
-        worker = site / SEARCH_WORKER
-        folders = [part_folder(number) for number in range(1, len(parts))]
-        text = list_parts_in_worker(worker.read_text(encoding="utf-8"), folders)
-        worker.write_text(text, encoding="utf-8")
-        return SearchIndex.in_parts(site, copies / "parts", len(parts))
+        """Pagefind over the copies of the marked pages (in parts on a large site)."""
+        return index_copies(site, copies, self._copy_sizes, site / SEARCH_WORKER)
 
     def _offline_pack(self, site: Path, built: list[str], directory_urls: bool) -> list[str]:
         """Choose the offline pack within its budget, index its pages for its own search and

@@ -4,8 +4,28 @@ each only what it indexes, with the same index as a result."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
-from generator.pagefind import BODY, PAGEFIND_DIR, pagefind_command, pages_glob, search_page
+import pytest
+
+from generator.messages import site as msg
+from generator.pagefind import (
+    BODY,
+    PAGEFIND_DIR,
+    PART_BYTES,
+    PART_PAGES,
+    WORKER_PARTS,
+    SearchIndex,
+    SearchIndexError,
+    list_parts_in_worker,
+    pagefind_command,
+    pages_glob,
+    part_folder,
+    search_page,
+    split_pages,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGE = """<!doctype html>
 <html lang="zh" class="no-js">
@@ -71,3 +91,44 @@ def test_the_index_of_the_search_pages_is_the_index_of_the_whole_pages(shipped_s
     assert shipped and shipped <= files  # Pagefind's search interfaces are removed after
     for path in sorted(p for p in shipped if (built / p).is_file()):
         assert (built / path).read_bytes() == (whole / PAGEFIND_DIR / path).read_bytes(), path
+
+
+# --- A large site's index in parts -------------------------------------------------------
+
+
+def test_a_site_within_the_limits_is_one_index_as_before():
+    sizes = {f"cases/case-{number:04}/index.html": 20_000 for number in range(1_400)}
+    assert split_pages(sizes) == [sorted(sizes)]
+
+
+def test_past_the_limits_each_part_is_every_nth_page_and_within_them():
+    sizes = {f"cases/case-{number:04}/index.html": 20_000 for number in range(5_000)}
+    parts = split_pages(sizes)
+    assert len(parts) == 4  # 5,000 pages of 20 KB: past 1,500 pages a part, not past 30 MB
+    assert parts[1][:2] == ["cases/case-0001/index.html", "cases/case-0005/index.html"]
+    assert sorted(sum(parts, [])) == sorted(sizes)
+    assert all(len(part) <= PART_PAGES for part in parts)
+    # Long pages: the bytes decide.
+    long = {path: 100_000 for path in list(sizes)[:1_000]}  # 100 MB in all
+    assert len(split_pages(long)) == 4
+    assert all(sum(long[path] for path in part) <= PART_BYTES for part in split_pages(long))
+
+
+def test_the_search_worker_is_told_of_the_parts_after_the_first():
+    worker = (ROOT / "generator" / "assets" / "search-worker.js").read_text(encoding="utf-8")
+    listed = list_parts_in_worker(worker, [part_folder(1), part_folder(2)])
+    assert 'const MORE_PARTS = ["pagefind/part-2/", "pagefind/part-3/"];' in listed
+    assert WORKER_PARTS not in listed
+    with pytest.raises(ValueError):
+        list_parts_in_worker(listed, [part_folder(1)])
+
+
+def test_a_part_pagefind_cannot_index_stops_the_build_with_its_words(tmp_path):
+    (tmp_path / "parts" / "0").mkdir(parents=True)
+    (tmp_path / "parts" / "0" / "index.html").write_text(PAGE.format(body=BODY), "utf-8")
+    # No part 2 to read: Pagefind says so, after part 1 was written.
+    index = SearchIndex.in_parts(tmp_path / "site", tmp_path / "parts", 2)
+    with pytest.raises(SearchIndexError) as error:
+        index.wait()
+    assert str(error.value).startswith(msg.PAGEFIND_FAILED.format(output=""))
+    assert (tmp_path / "site" / PAGEFIND_DIR / "pagefind-entry.json").exists()

@@ -145,12 +145,24 @@ async function answer(query) {
   let search = await ask(text);
   let found = await loaded(search, 0, PEEK);
   const split = segmented(text);
-  if (split !== text && !found.some(({ data }) => contains(data, text))) {
+  const asTyped = split === text || found.some(({ data }) => contains(data, text));
+  if (!asTyped) {
     search = await ask(split);
     found = await loaded(search, 0, PEEK);
   }
   found = found.concat(await loaded(search, PEEK, SHOWN));
+  if (asTyped && words.length === 1 && !offline && MORE_PARTS.length > 0) found = withoutStandIns(found, text);
   return { items: wordForWordFirst(found, text).map(({ data, score }) => page(data, score, terms, mark)) };
+}
+
+// Pagefind answers a word that is not one of its index's words with pages that share the
+// word's first characters (沙 for 沙池). One index does so only for a word no page has as a
+// word; in parts, also for a word some parts have, and such pages would be listed among the
+// pages that have the word. So with parts, once pages contain the word, only they are listed.
+function withoutStandIns(found, text) {
+  const word = squeezed(text).toLowerCase();
+  const whole = found.filter(({ data }) => squeezed(data.content || "").toLowerCase().includes(word));
+  return whole.length > 0 ? whole : found;
 }
 
 // Results from..to with their pages' data. A result whose data cannot be fetched (offline,

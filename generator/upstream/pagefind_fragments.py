@@ -6,7 +6,8 @@ its excerpt files by a hash and offers no public map from file to page.
 
 Assumes (pagefind 1.5.x): ``fragment/*.pf_fragment`` in each part of the index (pagefind/,
 pagefind/part-2/ …) are gzip files whose text is ``pagefind_dcd`` followed by the page's
-JSON, whose first key is ``"url"``. A file of another shape is an error (``FragmentFormatError``), never a page quietly left out.
+JSON, whose first key is ``"url"``. A file of another shape is an error
+(``FragmentFormatError``), never a page quietly left out.
 
 Delete when: Pagefind writes a manifest of its fragments, or the offline copy keeps every
 excerpt (the whole index, which grows with the site).

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from generator.offline import page_url
+from generator.pagefind import BODY, COPIES, index_copies, search_page, split_pages
 from tests.browser.conftest import ROOT, build_site, serving
 
 pytestmark = pytest.mark.browser
@@ -138,3 +140,81 @@ def test_html_in_a_case_shows_as_text_in_search_results(page, hostile_site, sear
     expect(result.locator("h1")).to_have_text("<script>alert(1)</script>")
     assert result.locator("script, img, svg, iframe, b").count() == 0
     assert dialogs == []
+
+
+# --- A large site's index, written in parts --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory, site_dir):
+    """The shipped site with its index written in three parts, as a site past
+    generator.pagefind.PART_PAGES is (the same code, with a lower limit): the site, and
+    the part (0, 1, 2) of each indexed page, as a path below the base URL."""
+    root = tmp_path_factory.mktemp("parted")
+    site = root / "site"
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("pagefind"))
+    sizes = {}
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if BODY in html:
+            page = path.relative_to(site).as_posix()
+            copy = root / "copies" / COPIES / page
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            sizes[page] = copy.write_bytes(search_page(html).encode("utf-8"))
+    worker = site / "assets" / "training" / "search-worker.js"
+    index_copies(site, root / "copies", sizes, worker, most_pages=len(sizes) // 3 + 1).wait()
+    parts = split_pages(sizes, len(sizes) // 3 + 1)
+    assert len(parts) == 3
+    part_of = {
+        page_url(path, True).removeprefix("./"): number
+        for number, part in enumerate(parts)
+        for path in part
+    }
+    return site, part_of
+
+
+def test_a_site_indexed_in_parts_is_searched_as_one(page, parted_site, search):
+    site, part_of = parted_site
+    with serving(site) as url:
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(url)
+
+        pages = result_pages(search(page, "投诉"))
+
+        found = [address.removeprefix(url) for address in pages]
+        assert len(found) >= 10, found
+        # Pages of every part are listed, and each part was asked only for its own chunks.
+        assert {part_of[address] for address in found} == {0, 1, 2}, found
+        for folder in ("pagefind/index/", "pagefind/part-2/index/", "pagefind/part-3/index/"):
+            assert any(address.startswith(url + folder) for address in requested), folder
+        # One script and one WebAssembly module serve all three parts.
+        assert sum(address.endswith("/pagefind.js") for address in requested) == 1
+        assert not (site / "pagefind" / "part-2" / "pagefind.js").exists()
+
+
+# A part without the word answers with pages that merely share its first characters (沙 of
+# 沙池, 物业 of 物业费), as one index does for a word no page has as a word (物业费 here).
+@pytest.mark.parametrize("word", ["沙池", "物业费"])
+def test_in_parts_a_word_lists_only_the_pages_that_have_it(page, parted_site, search, word):
+    site, _ = parted_site
+    having = indexed_pages_containing(site, word)
+    with serving(site) as url:
+        page.goto(url)
+
+        pages = [address.removeprefix(url) for address in result_pages(search(page, word))]
+
+    assert pages and set(pages) <= set(having), f"{word}: {pages}"
+    if word == "沙池":
+        assert pages[0] == "cases/sand-pit/", pages[:5]
+
+
+def test_in_parts_a_phrase_found_word_for_word_ranks_its_page_first(page, parted_site, search):
+    site, _ = parted_site
+    (expected,) = indexed_pages_containing(site, "这不归我管")
+    with serving(site) as url:
+        page.goto(url)
+
+        pages = result_pages(search(page, "这不归我管"))
+
+    assert pages[0] == url + expected, pages[:5]

@@ -1,5 +1,6 @@
-"""Case pages written as HTML (case.html.j2, no Markdown but their headings) are the very pages
-case.md.j2 and Python-Markdown make: two real builds of the same cases, byte for byte."""
+"""Case pages and the case library written as HTML (case.html.j2, library.html.j2: no Markdown
+but their headings) are the very pages case.md.j2, library.md.j2 and Python-Markdown make:
+two real builds of the same cases, byte for byte."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator import urls
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings, cases
 from tests.conftest import ROOT
@@ -100,14 +102,16 @@ def _build(project: Path, site: Path) -> None:
 def test_case_pages_written_as_html_are_the_pages_markdown_makes(project, tmp_path, monkeypatch):
     pages = render_pages(read_knowledge_base(sources_for(project)), RenderSettings())
     as_html = {page.uri for page in pages if page.snippets is not None}
-    assert {"cases/ceiling-leak.md", "cases/edge-wrapped.md", "cases/edge-escaped.md"} <= as_html
+    assert {"cases/index.md", "cases/ceiling-leak.md", "cases/edge-wrapped.md"} <= as_html
+    assert "cases/edge-escaped.md" in as_html
     assert len(as_html) >= 20
     _build(project, tmp_path / "html")
     monkeypatch.setattr(cases, "_all_plain", lambda view: False)
+    monkeypatch.setattr(cases, "is_plain_line", lambda text: False)
     _build(project, tmp_path / "markdown")
     checked = 0
     for uri in sorted(as_html):
-        name = Path(uri).with_suffix("").as_posix() + "/index.html"
+        name = urls.html_file(uri, directory_urls=True)
         made = (tmp_path / "html" / name).read_text(encoding="utf-8")
         assert made == (tmp_path / "markdown" / name).read_text(encoding="utf-8"), uri
         checked += 1

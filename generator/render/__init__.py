@@ -50,7 +50,11 @@ def render_pages(
         memo.start()
     pages = [
         remember(
-            memo, "library", sources.cases + sources.reference, (), lambda: library_page(kb, index)
+            memo,
+            "library",
+            sources.cases + sources.reference,
+            (settings.directory_urls,),
+            lambda: library_page(kb, index, settings),
         )
     ]
     for cf in sorted(kb.cases, key=lambda c: c.case.id):

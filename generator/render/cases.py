@@ -43,14 +43,15 @@ class ReferenceIndex:
         return f"{self.lessons_folder}/{lesson_id}.md" if self.lessons_folder else f"{lesson_id}.md"
 
 
-def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
+def library_page(
+    kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings
+) -> GeneratedPage:
     cases = sorted(
         (cf.case for cf in kb.cases), key=lambda c: (c.industry != HOME_INDUSTRY, c.title)
     )
     principles = sorted(index.entries.get("principles", {}).values(), key=lambda p: p.number)
     categories = list(index.entries.get("complaint-categories", {}).values())
-    markdown = render_template(
-        "library.md.j2",
+    view = dict(
         cases=cases,
         tags=sorted({tag for case in cases for tag in case.tags}),
         industries=sorted({case.industry for case in cases}),
@@ -58,7 +59,17 @@ def library_page(kb: KnowledgeBase, index: ReferenceIndex) -> GeneratedPage:
         categories=categories,
         category_titles={c.id: c.title for c in categories},
     )
-    return GeneratedPage(LIBRARY_URI, markdown, in_nav=True)
+    if all(is_plain_line(case.title) and is_plain_line(case.summary) for case in cases):
+        # Markdown would make only its headings: written as HTML (see case_page).
+        snippets = Snippets()
+        html = render_template(
+            "library.html.j2",
+            heading=snippets.heading,
+            link=lambda to: settings.link(LIBRARY_URI, to),
+            **view,
+        )
+        return GeneratedPage(LIBRARY_URI, html, in_nav=True, snippets=tuple(snippets.texts))
+    return GeneratedPage(LIBRARY_URI, render_template("library.md.j2", **view), in_nav=True)
 
 
 def case_page(

@@ -6,7 +6,7 @@ HTML, generator/templates/case.html.j2). Their headings and notes are Markdown s
 placeholder line each in the HTML, made with the site's own Markdown settings, so ids,
 permalinks and the table of contents are Markdown's. Every case page has the same section
 headings: each distinct snippet is made once per build, and a page whose headings would
-share an id (which Markdown numbers) is made whole by MkDocs instead.
+share an id (which Markdown numbers), or that has many, is made whole by MkDocs instead.
 
 Assumes (mkdocs 1.6.1): ``Page.render(config, files)`` converts ``page.markdown`` and sets
 ``content``, ``toc`` (``get_toc`` of Python-Markdown's ``toc_tokens``),
@@ -34,6 +34,9 @@ from generator.render import GeneratedPage
 
 _SNIPPET = re.compile(r"TKMARKDOWN(\d+)Q")
 _ID = re.compile(r'\bid="([^"]*)"')
+# A page of more snippets than this (the case library: a heading per case) has them made
+# together: one conversion costs less than hundreds, and few of them repeat elsewhere.
+_MADE_APART = 40
 # Between two snippets in the Markdown MkDocs renders: a paragraph of its own.
 _BETWEEN = "TKBETWEENQ"
 
@@ -51,6 +54,8 @@ class HtmlPages:
             page.render = lambda config, files: self._render(page, snippets, config, files)
 
     def _render(self, page: Page, snippets: tuple[str, ...], config: MkDocsConfig, files: Files):
+        if len(snippets) > _MADE_APART:
+            return _render_whole(page, snippets, config, files)
         made = [self._make(snippet, config) for snippet in snippets]
         ids = [found for _, _, in_snippet in made for found in in_snippet]
         if len(set(ids)) < len(ids):

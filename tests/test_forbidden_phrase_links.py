@@ -9,6 +9,7 @@ import pytest
 
 from generator.errors import ContentErrors
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
+from generator.render.prose import put_back
 
 PHRASES = """\
 title: 客户服务九句禁语
@@ -42,9 +43,9 @@ def add_phrases(project: Path, line: str) -> None:
 
 
 def pages_of(project: Path) -> dict[str, str]:
-    return {
-        page.uri: page.markdown for page in render_pages(read_knowledge_base(sources_for(project)))
-    }
+    """Each page's text, with the HTML kept out of its Markdown put back (render/prose.py)."""
+    pages = render_pages(read_knowledge_base(sources_for(project)))
+    return {page.uri: put_back(page.markdown, page.prose) for page in pages}
 
 
 def test_an_unknown_phrase_is_reported_at_its_line(phrase_project):
@@ -66,7 +67,7 @@ def test_the_case_page_shows_the_phrase_and_the_phrase_lists_the_case(phrase_pro
     assert '<a href="../../reference/forbidden-phrases/#not-sure">“我不大清楚”</a>' in case_page
     reference = pages["reference/forbidden-phrases.md"]
     linked = reference.split("{ #not-sure }")[1]
-    assert "[丢失的门禁卡](../cases/lost-key.md)" in linked
+    assert '<a href="../../cases/lost-key/">丢失的门禁卡</a>' in linked
     # The other phrase is said in no case, so it lists none.
     assert "lost-key" not in reference.split("{ #not-sure }")[0]
 

@@ -78,3 +78,13 @@ def test_a_field_with_markdown_in_it_goes_to_markdown_as_written(text):
 
 def test_a_placeholder_word_past_the_pages_paragraphs_stays_a_word():
     assert put_back("<p>TKPROSE0Q 和 TKPROSE7Q</p>", ("第一段",)) == "<p>第一段 和 TKPROSE7Q</p>"
+
+
+def test_html_alone_in_a_paragraph_takes_its_place_and_inline_html_the_words():
+    prose = Prose()
+    block = prose.html("<ul>\n<li>甲</li>\n</ul>")
+    inline = prose.html('<a href="x/">乙</a>')
+    html = put_back(html_of(f"**标题**\n\n{block}\n\n见：{inline}。"), tuple(prose.lines))
+    assert html == (
+        '<p><strong>标题</strong></p>\n<ul>\n<li>甲</li>\n</ul>\n<p>见：<a href="x/">乙</a>。</p>'
+    )

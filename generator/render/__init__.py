@@ -75,7 +75,11 @@ def render_pages(
             )
         )
     pages += remember(
-        memo, "reference", sources.reference + sources.cases, (), lambda: reference_pages(kb, index)
+        memo,
+        "reference",
+        sources.reference + sources.cases,
+        (settings.directory_urls,),
+        lambda: reference_pages(kb, index, settings),
     )
     pages += _procedure_pages(kb, index, settings, sources, memo)
     pages += _quiz_pages(kb, index, settings, sources, memo)

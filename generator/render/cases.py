@@ -142,21 +142,31 @@ def _all_plain(view: dict) -> bool:
     )
 
 
-def reference_pages(kb: KnowledgeBase, index: ReferenceIndex) -> list[GeneratedPage]:
+def reference_pages(
+    kb: KnowledgeBase, index: ReferenceIndex, settings: RenderSettings
+) -> list[GeneratedPage]:
     pages = []
     for kind in sorted(kb.reference):
         ref = kb.reference[kind]
+        uri = f"reference/{kind}.md"
         entries = list(ref.content.entries)
         if kind == "principles":
             entries.sort(key=lambda entry: entry.number)
+        # The lists of cases are HTML, kept out of Markdown (render/prose.py): at 5,000
+        # cases they are most of these pages.
+        prose = Prose()
         markdown = render_template(
             f"reference/{kind}.md.j2",
+            prose=prose,
+            link=lambda to, uri=uri: settings.link(uri, to),
             page=ref.content,
             entries=entries,
             cases_for=lambda ref_id, kind=kind: index.cases_for.get((kind, ref_id), []),
             source=ref.doc.display,
         )
         pages.append(
-            GeneratedPage(f"reference/{kind}.md", markdown, in_nav=True, source=ref.doc.display)
+            GeneratedPage(
+                uri, markdown, in_nav=True, source=ref.doc.display, prose=tuple(prose.lines)
+            )
         )
     return pages

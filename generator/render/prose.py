@@ -18,19 +18,23 @@ import re
 from markupsafe import Markup
 
 PLACEHOLDER = "TKPROSE{}Q"
+# HTML our templates made (a list of links, a flowchart), kept out of Markdown the same way:
+# alone in a paragraph it takes the paragraph's place, elsewhere the word's.
+BLOCK = "TKBLOCK{}Q"
+_PLACEHOLDER = re.compile(r"<p>TKBLOCK(\d+)Q</p>|TKBLOCK(\d+)Q|TKPROSE(\d+)Q")
 # Where a page written as HTML wants Markdown made (see ``Snippets``).
 SNIPPET = "TKMARKDOWN{}Q"
-_PLACEHOLDER = re.compile(r"TKPROSE(\d+)Q")
 # Characters that start inline markup, an entity, HTML or a table cell, a hard line break
 # (two spaces at a line's end), and the placeholder's own word.
-_INLINE = re.compile(r"[\\`*_\[\]<>&{}|~\t\r]|[ ]$|TKPROSE", re.M)
+_INLINE = re.compile(r"[\\`*_\[\]<>&{}|~\t\r]|[ ]$|TKPROSE|TKBLOCK", re.M)
 # How a line may start a block: indented (code, a list's continuation), a heading, a quote,
 # a list, a rule or underline, a note (!!!, ???), a fence, a definition (: ) or a blank.
 _BLOCK_START = re.compile(r"^(?:[ #>+\-=:!?~]|\d+\.[ ]|$)", re.M)
 
 
 class Prose:
-    """The plain lines of one page, in the order their placeholders were written."""
+    """The plain lines of one page (and HTML blocks), in the order their placeholders were
+    written."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -52,6 +56,11 @@ class Prose:
             skeleton.append("\n".join(words))
         return Markup("\n\n".join(skeleton))
 
+    def html(self, fragment: str) -> Markup:
+        """HTML that goes into the page as it is (``BLOCK``)."""
+        self.lines.append(str(fragment).strip("\n"))
+        return Markup(BLOCK.format(len(self.lines) - 1))
+
 
 def _is_plain(paragraph: str) -> bool:
     return bool(paragraph) and not _INLINE.search(paragraph) and not _BLOCK_START.search(paragraph)
@@ -65,7 +74,7 @@ def put_back(html: str, lines: tuple[str, ...]) -> str:
         return html
 
     def line(found: re.Match) -> str:
-        number = int(found.group(1))
+        number = int(next(group for group in found.groups() if group is not None))
         return lines[number] if number < len(lines) else found.group(0)
 
     return _PLACEHOLDER.sub(line, html)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from generator.flowchart import column_svg, procedure_svg
 from generator.knowledge_base import FormFile, KnowledgeBase, ProcedureFile
 from generator.messages import pages as msg
 from generator.model.procedure import Step
 from generator.render.cases import ReferenceIndex
 from generator.render.page import PROCEDURES_URI, GeneratedPage, RenderSettings
+from generator.render.prose import Prose
 from generator.render.qr import qr_svg
-from generator.render.templating import render_template
+from generator.render.templating import render_page, render_template
 from generator.review import Review
 
 
@@ -82,14 +81,18 @@ def procedure_and_checklist(
         source=source,
         review=Review(procedure.reviewed, settings.today, settings.stale_after_days),
     )
-    # Both charts go in the page; the style sheet shows the column below 600 px.
-    charts = dict(
-        flowchart=Markup(procedure_svg(procedure)), flowchart_column=Markup(column_svg(procedure))
+    # Both charts go in the page; the style sheet shows the column below 600 px. Kept out
+    # of Markdown, which would only read them through (render/prose.py).
+    charts = dict(flowchart=procedure_svg(procedure), flowchart_column=column_svg(procedure))
+    prose = Prose()
+    page = render_template(
+        "procedure.md.j2", prose=prose, **{k: prose.html(v) for k, v in charts.items()}, **view
     )
-    page = render_template("procedure.md.j2", **charts, **view)
     url = settings.page_url(page_uri)
     qr = qr_svg(url, msg.QR_PROCEDURE.format(title=procedure.title)) if url else None
-    checklist = render_template("checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view)
+    checklist, checklist_prose = render_page(
+        "checklist.md.j2", qr=qr, url=url, preview=settings.preview, **view
+    )
     return [
         GeneratedPage(
             page_uri,
@@ -98,6 +101,7 @@ def procedure_and_checklist(
             source=source,
             parent=PROCEDURES_URI,
             trusted=tuple(charts.values()),
+            prose=tuple(prose.lines),
         ),
         GeneratedPage(
             f"print/checklists/{procedure.id}.md",
@@ -106,17 +110,19 @@ def procedure_and_checklist(
             source=source,
             parent=PROCEDURES_URI,
             trusted=(qr,) if qr else (),
+            prose=checklist_prose,
         ),
     ]
 
 
 def form_sheet(form_file: FormFile) -> GeneratedPage:
     form = form_file.form
-    markdown = render_template("form.md.j2", form=form, source=form_file.doc.display)
+    markdown, prose = render_page("form.md.j2", form=form, source=form_file.doc.display)
     return GeneratedPage(
         f"print/forms/{form.id}.md",
         markdown,
         in_nav=False,
         source=form_file.doc.display,
         parent=PROCEDURES_URI,
+        prose=prose,
     )

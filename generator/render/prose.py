@@ -58,7 +58,7 @@ class Prose:
 
     def html(self, fragment: str) -> Markup:
         """HTML that goes into the page as it is (``BLOCK``)."""
-        self.lines.append(str(fragment).strip("\n"))
+        self.lines.append(str(fragment))
         return Markup(BLOCK.format(len(self.lines) - 1))
 
 

@@ -13,7 +13,7 @@ from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import QUESTION_TYPES, Question
 from generator.render.cases import ReferenceIndex
 from generator.render.page import GeneratedPage, RenderSettings
-from generator.render.templating import render_template
+from generator.render.templating import render_page, render_template
 
 QUIZZES_URI = "quizzes/index.md"
 MIX_URI = "quizzes/mix.md"
@@ -156,8 +156,10 @@ def question_topics(question: Question, quiz_topics: list[str]) -> tuple[str, ..
 
 
 def _page(uri: str, template: str, quiz: Quiz, trainer: bool = True) -> GeneratedPage:
-    markdown = render_template(template, quiz=quiz, letters=LETTERS, trainer=trainer)
-    return GeneratedPage(uri, markdown, in_nav=False, source=quiz.source, parent=QUIZZES_URI)
+    markdown, prose = render_page(template, quiz=quiz, letters=LETTERS, trainer=trainer)
+    return GeneratedPage(
+        uri, markdown, in_nav=False, source=quiz.source, parent=QUIZZES_URI, prose=prose
+    )
 
 
 def build_quizzes(kb: KnowledgeBase, index: ReferenceIndex) -> list[Quiz]:

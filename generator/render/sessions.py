@@ -12,7 +12,7 @@ from generator.model.session import AgendaBlock
 from generator.render.cases import ReferenceIndex
 from generator.render.memo import remember
 from generator.render.page import GeneratedPage, RenderSettings
-from generator.render.templating import render_template
+from generator.render.templating import render_page, render_template
 
 SESSIONS_URI = "sessions/index.md"
 
@@ -134,7 +134,7 @@ def role_play_sheet(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage
     principles = sorted(
         (index.entry("principles", ref_id) for ref_id in principle_ids), key=lambda p: p.number
     )
-    markdown = render_template(
+    markdown, prose = render_page(
         "role-play.md.j2",
         case=case,
         role_play=role_play,
@@ -148,6 +148,7 @@ def role_play_sheet(case_file: CaseFile, index: ReferenceIndex) -> GeneratedPage
         in_nav=False,
         source=case_file.doc.display,
         parent=SESSIONS_URI,
+        prose=prose,
     )
 
 

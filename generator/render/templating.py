@@ -14,6 +14,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.render.prose import Prose
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
@@ -50,3 +52,10 @@ def environment() -> jinja2.Environment:
 
 def render_template(name: str, **view) -> str:
     return environment().get_template(name).render(**view)
+
+
+def render_page(name: str, **view) -> tuple[str, tuple[str, ...]]:
+    """A page's Markdown with the trainers' plain prose (and any ``prose.html``) kept out of
+    it, and what its placeholders stand for: GeneratedPage's ``markdown`` and ``prose``."""
+    prose = Prose()
+    return render_template(name, prose=prose, **view), tuple(prose.lines)

@@ -3,7 +3,9 @@
 Material's own search puts every page's text in one file that each page downloads (16 MB
 at 1,000 cases). Pagefind (``pagefind[extended]``, which segments Chinese) writes a chunked
 index: a query fetches only the chunks for its words and the excerpts of the results shown.
-Material's search box stays; ``assets/search-worker.js`` answers it from Pagefind.
+Material's search box stays; ``assets/search-worker.js`` answers it from Pagefind. A large
+site's index is written in parts, one Pagefind run after another (PART_PAGES), which the
+worker searches as one.
 
 Pagefind cannot run from file://, so the copy made for a USB stick keeps Material's search.
 Nothing here knows MkDocs: the plugin calls these on the finished site folder. Reading
@@ -209,15 +211,17 @@ def index_copies(
             (copies / COPIES / path).rename(moved)
     folders = [part_folder(number) for number in range(1, len(parts))]
     worker.write_text(list_parts_in_worker(worker.read_text(encoding="utf-8"), folders), "utf-8")
-    return SearchIndex.in_parts(site_dir, copies / _PARTS, len(parts))
+    return SearchIndex(site_dir, pages_dir=copies / _PARTS, parts=len(parts))
 
 
 class SearchIndex:
-    """One Pagefind run writing an index into site_dir/output_subdir, started at once and
-    waited for with ``wait``: the plugin does other work on the finished site meanwhile
-    (Pagefind keeps about one core busy). Over ``pages_dir`` when given (search_page
-    copies of the marked pages), else over site_dir. ``in_parts`` starts several runs, one
-    after another."""
+    """Pagefind writing an index into site_dir/output_subdir, started at once and waited for
+    with ``wait``: the plugin does other work on the finished site meanwhile (Pagefind keeps
+    about one core busy). Over ``pages_dir`` when given (search_page copies of the marked
+    pages), else over site_dir. With ``parts`` above 1, the site's index in that many parts,
+    of the copies in pages_dir/0, pages_dir/1 …, written to part_folder(0), part_folder(1) …
+    one run at a time (a shell runs them in turn and stops at the first that fails), so that
+    only one part's memory is taken at once."""
 
     def __init__(
         self,
@@ -225,26 +229,21 @@ class SearchIndex:
         output_subdir: str = PAGEFIND_DIR,
         glob: str | None = None,
         pages_dir: Path | None = None,
+        parts: int = 1,
     ):
         self.site_dir, self.output_subdir = site_dir, output_subdir
-        self._later_parts: list[str] = []
-        self._start([pagefind_command(site_dir, output_subdir, glob, pages_dir)])
-
-    @classmethod
-    def in_parts(cls, site_dir: Path, parts_dir: Path, count: int) -> SearchIndex:
-        """The site's index in ``count`` parts, of the copies in parts_dir/1, parts_dir/2 …,
-        written to part_folder(0), part_folder(1) …: one run at a time (a shell runs them
-        in turn and stops at the first that fails), so at most one part's memory at once."""
-        index = cls.__new__(cls)
-        index.site_dir, index.output_subdir = site_dir, PAGEFIND_DIR
-        index._later_parts = [part_folder(number) for number in range(1, count)]
-        index._start(
-            [
-                pagefind_command(site_dir, part_folder(number), pages_dir=parts_dir / str(number))
-                for number in range(count)
-            ]
-        )
-        return index
+        if parts == 1:
+            self._later_parts = []
+            self._start([pagefind_command(site_dir, output_subdir, glob, pages_dir)])
+        else:
+            assert output_subdir == PAGEFIND_DIR and pages_dir is not None and glob is None
+            self._later_parts = [part_folder(number) for number in range(1, parts)]
+            self._start(
+                [
+                    pagefind_command(site_dir, part_folder(number), None, pages_dir / str(number))
+                    for number in range(parts)
+                ]
+            )
 
     def _start(self, commands: list[list[str]]) -> None:
         # Files, not pipes: a child that fills a pipe nobody reads yet would stop.

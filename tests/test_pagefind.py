@@ -127,7 +127,7 @@ def test_a_part_pagefind_cannot_index_stops_the_build_with_its_words(tmp_path):
     (tmp_path / "parts" / "0").mkdir(parents=True)
     (tmp_path / "parts" / "0" / "index.html").write_text(PAGE.format(body=BODY), "utf-8")
     # No part 2 to read: Pagefind says so, after part 1 was written.
-    index = SearchIndex.in_parts(tmp_path / "site", tmp_path / "parts", 2)
+    index = SearchIndex(tmp_path / "site", pages_dir=tmp_path / "parts", parts=2)
     with pytest.raises(SearchIndexError) as error:
         index.wait()
     assert str(error.value).startswith(msg.PAGEFIND_FAILED.format(output=""))

@@ -28,11 +28,11 @@ from generator.messages import site as msg
 
 PAGEFIND_DIR = "pagefind"
 # Pagefind's peak memory follows the pages it indexes and their text (2.85 GB for 5,130 pages
-# of synthetic cases, 765 MB for 1,283 of them): a site with more than this many pages, or more
-# bytes for Pagefind to read, has its index written in parts, one Pagefind run after another,
-# each under 1 GB (885 MB expected at 1,500 such pages), which the browser searches as one.
-PART_PAGES = 1_500
-PART_BYTES = 30_000_000
+# of synthetic cases, 765 MB for 1,283 of them, 917 MB for 1,500 pages of 24 MB): a site with
+# more than this many pages, or more bytes for Pagefind to read, has its index written in
+# parts, one Pagefind run after another, each under 1 GB, which the browser searches as one.
+PART_PAGES = 1_400
+PART_BYTES = 28_000_000
 # Pagefind's ready-made search interfaces (the site uses Material's box) and its own
 # worker (our worker runs Pagefind itself), so they go.
 _UNUSED = (

@@ -104,7 +104,7 @@ def test_a_site_within_the_limits_is_one_index_as_before():
 def test_past_the_limits_each_part_is_every_nth_page_and_within_them():
     sizes = {f"cases/case-{number:04}/index.html": 20_000 for number in range(5_000)}
     parts = split_pages(sizes)
-    assert len(parts) == 4  # 5,000 pages of 20 KB: past 1,500 pages a part, not past 30 MB
+    assert len(parts) == 4  # 5,000 pages of 20 KB: 4 parts by the pages and by the bytes
     assert parts[1][:2] == ["cases/case-0001/index.html", "cases/case-0005/index.html"]
     assert sorted(sum(parts, [])) == sorted(sizes)
     assert all(len(part) <= PART_PAGES for part in parts)

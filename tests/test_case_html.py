@@ -1,6 +1,6 @@
-"""Case pages and the case library written as HTML (case.html.j2, library.html.j2: no Markdown
-but their headings) are the very pages case.md.j2, library.md.j2 and Python-Markdown make:
-two real builds of the same cases, byte for byte."""
+"""Case pages, the case library and quiz pages written as HTML (case.html.j2, library.html.j2,
+quiz.html.j2: no Markdown but their headings) are the very pages their Markdown templates and
+Python-Markdown make: two real builds of the same content, byte for byte."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 
 from generator import urls
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
-from generator.render import RenderSettings, cases
+from generator.render import RenderSettings, cases, quizzes
 from tests.conftest import ROOT
 
 CONTENT = ("cases", "content", "forms", "procedures", "questions", "reference", "sessions")
@@ -104,10 +104,12 @@ def test_case_pages_written_as_html_are_the_pages_markdown_makes(project, tmp_pa
     as_html = {page.uri for page in pages if page.snippets is not None}
     assert {"cases/index.md", "cases/ceiling-leak.md", "cases/edge-wrapped.md"} <= as_html
     assert "cases/edge-escaped.md" in as_html
+    assert len([uri for uri in as_html if uri.startswith("quizzes/")]) >= 40
     assert len(as_html) >= 20
     _build(project, tmp_path / "html")
     monkeypatch.setattr(cases, "_all_plain", lambda view: False)
     monkeypatch.setattr(cases, "is_plain_line", lambda text: False)
+    monkeypatch.setattr(quizzes, "_all_plain", lambda quiz: False)
     _build(project, tmp_path / "markdown")
     checked = 0
     for uri in sorted(as_html):

@@ -145,8 +145,9 @@ def _quiz_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
         ),
     ]:
         used = (source, *sources.reference, *sources.linked_from(questions))
-        make_pages = lambda make=make: _quiz_and_pages(make(), settings.trainer)  # noqa: E731
-        quiz, pages = remember(memo, name, used, (lessons, settings.trainer), make_pages)
+        make_pages = lambda make=make: _quiz_and_pages(make(), settings)  # noqa: E731
+        values = (lessons, settings.trainer, settings.directory_urls)
+        quiz, pages = remember(memo, name, used, values, make_pages)
         quizzes.append(quiz)
         quiz_pages += pages
     # The lists print every quiz: they are made again when any quiz was.
@@ -157,8 +158,8 @@ def _quiz_pages(kb, index, settings, sources, memo) -> list[GeneratedPage]:
     return lists[:1] + quiz_pages + lists[1:]
 
 
-def _quiz_and_pages(quiz, trainer: bool):
-    return quiz, one_quiz_pages(quiz, trainer)
+def _quiz_and_pages(quiz, settings: RenderSettings):
+    return quiz, one_quiz_pages(quiz, settings.trainer, settings.directory_urls)
 
 
 class _Sources:

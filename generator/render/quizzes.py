@@ -7,12 +7,14 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
+from generator import urls
 from generator.knowledge_base import BankFile, CaseFile, KnowledgeBase
 from generator.messages import pages as msg
 from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import QUESTION_TYPES, Question
 from generator.render.cases import ReferenceIndex
 from generator.render.page import GeneratedPage, RenderSettings
+from generator.render.prose import Snippets, is_plain
 from generator.render.templating import render_page, render_template
 
 QUIZZES_URI = "quizzes/index.md"
@@ -75,7 +77,8 @@ def quiz_pages(
     quizzes = build_quizzes(kb, index)
     lists = quiz_list_pages(quizzes, settings)
     # The quiz list first, then each quiz's pages, then practice and progress.
-    return lists[:1] + [page for quiz in quizzes for page in one_quiz_pages(quiz)] + lists[1:]
+    made = [one_quiz_pages(quiz, settings.trainer, settings.directory_urls) for quiz in quizzes]
+    return lists[:1] + [page for pages in made for page in pages] + lists[1:]
 
 
 def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[GeneratedPage]:
@@ -95,10 +98,12 @@ def quiz_list_pages(quizzes: list[Quiz], settings: RenderSettings) -> list[Gener
     return pages
 
 
-def one_quiz_pages(quiz: Quiz, trainer: bool = True) -> list[GeneratedPage]:
+def one_quiz_pages(
+    quiz: Quiz, trainer: bool = True, directory_urls: bool = True
+) -> list[GeneratedPage]:
     """A quiz's page, its printed sheet and, for the trainer's edition, its answer key."""
     pages = [
-        _page(quiz.uri, "quiz.md.j2", quiz, trainer),
+        _quiz_page(quiz, trainer, directory_urls),
         _page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz, trainer),
     ]
     if trainer:
@@ -153,6 +158,53 @@ def _mix_choice(topic: str, per_page: dict[int, int]) -> MixChoice:
 def question_topics(question: Question, quiz_topics: list[str]) -> tuple[str, ...]:
     """The topics mixed practice draws a question under: its own, else its quiz's."""
     return tuple(question.topics or quiz_topics or [msg.DEFAULT_TOPIC])
+
+
+def _quiz_page(quiz: Quiz, trainer: bool, directory_urls: bool) -> GeneratedPage:
+    """The quiz's page: written as HTML when all its text is plain (see cases.case_page)."""
+    if not _all_plain(quiz):
+        return _page(quiz.uri, "quiz.md.j2", quiz, trainer)
+
+    def link(target: str) -> str:
+        uri, anchor = (target.split("#", 1) + [""])[:2]
+        href = urls.relative_link(quiz.uri, uri, directory_urls)
+        return f"{href}#{anchor}" if anchor else href
+
+    snippets = Snippets()
+    html = render_template(
+        "quiz.html.j2",
+        heading=snippets.heading,
+        link=link,
+        quiz=quiz,
+        letters=LETTERS,
+        trainer=trainer,
+    )
+    return GeneratedPage(
+        quiz.uri,
+        html,
+        in_nav=False,
+        source=quiz.source,
+        parent=QUIZZES_URI,
+        snippets=tuple(snippets.texts),
+    )
+
+
+def _all_plain(quiz: Quiz) -> bool:
+    """Whether a quiz's page holds no Markdown but its title: every field plain prose, every
+    option, item, feedback and link title one plain line."""
+    blocks, lines = [quiz.description] if quiz.description else [], []
+    for view in quiz.questions:
+        q = view.question
+        blocks += [q.prompt, q.explanation, *([q.customer_says] if q.customer_says else [])]
+        lines += [title for title, _ in view.links]
+        lines += [text for _, text in view.shown_items]
+        for _, option in view.shown_options:
+            lines += [option.text, *([option.feedback] if option.feedback else [])]
+    return (
+        all(map(is_plain, blocks))
+        and all(is_plain(line, paragraphs=1) for line in lines)
+        and all("\n" not in line.strip() for line in lines)
+    )
 
 
 def _page(uri: str, template: str, quiz: Quiz, trainer: bool = True) -> GeneratedPage:

@@ -103,11 +103,12 @@ def one_quiz_pages(
 ) -> list[GeneratedPage]:
     """A quiz's page, its printed sheet and, for the trainer's edition, its answer key."""
     pages = [
-        _quiz_page(quiz, trainer, directory_urls),
-        _page(f"print/{quiz.uri}", "quiz-sheet.md.j2", quiz, trainer),
+        _quiz_page(quiz.uri, "quiz", quiz, trainer, directory_urls),
+        _quiz_page(f"print/{quiz.uri}", "quiz-sheet", quiz, trainer, directory_urls),
     ]
     if trainer:
-        pages.append(_page(f"print/quizzes/{quiz.id}-key.md", "quiz-key.md.j2", quiz, trainer))
+        key = f"print/quizzes/{quiz.id}-key.md"
+        pages.append(_quiz_page(key, "quiz-key", quiz, trainer, directory_urls))
     return pages
 
 
@@ -160,19 +161,22 @@ def question_topics(question: Question, quiz_topics: list[str]) -> tuple[str, ..
     return tuple(question.topics or quiz_topics or [msg.DEFAULT_TOPIC])
 
 
-def _quiz_page(quiz: Quiz, trainer: bool, directory_urls: bool) -> GeneratedPage:
-    """The quiz's page: written as HTML when all its text is plain (see cases.case_page)."""
+def _quiz_page(
+    uri: str, template: str, quiz: Quiz, trainer: bool, directory_urls: bool
+) -> GeneratedPage:
+    """A quiz's page or printout: written as HTML when all its text is plain (see
+    cases.case_page), from ``template``.md.j2 otherwise."""
     if not _all_plain(quiz):
-        return _page(quiz.uri, "quiz.md.j2", quiz, trainer)
+        return _page(uri, f"{template}.md.j2", quiz, trainer)
 
     def link(target: str) -> str:
-        uri, anchor = (target.split("#", 1) + [""])[:2]
-        href = urls.relative_link(quiz.uri, uri, directory_urls)
+        target_uri, anchor = (target.split("#", 1) + [""])[:2]
+        href = urls.relative_link(uri, target_uri, directory_urls)
         return f"{href}#{anchor}" if anchor else href
 
     snippets = Snippets()
     html = render_template(
-        "quiz.html.j2",
+        f"{template}.html.j2",
         heading=snippets.heading,
         link=link,
         quiz=quiz,
@@ -180,7 +184,7 @@ def _quiz_page(quiz: Quiz, trainer: bool, directory_urls: bool) -> GeneratedPage
         trainer=trainer,
     )
     return GeneratedPage(
-        quiz.uri,
+        uri,
         html,
         in_nav=False,
         source=quiz.source,

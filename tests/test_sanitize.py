@@ -131,7 +131,7 @@ def test_every_generated_page_of_the_fixtures_comes_out_unchanged(tmp_path):
         if page.snippets is not None:  # written as HTML but for its headings
             made = [to_html(snippet) for snippet in page.snippets]
             html = re.sub(
-                r"TKMARKDOWN(\d+)Q", lambda m, made=made: made[int(m.group(1))], page.markdown
+                "\x1aM(\\d+)\x1a", lambda m, made=made: made[int(m.group(1))], page.markdown
             )
         assert events(sanitize_html(html, GENERATED_PAGE_HTML, keep=charts)) == events(html), (
             page.uri

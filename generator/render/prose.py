@@ -17,16 +17,18 @@ import re
 
 from markupsafe import Markup
 
-PLACEHOLDER = "TKPROSE{}Q"
+# Placeholders are words between two U+001A characters: a control character no field may
+# hold (model/base.py refuses them), so no trainer can write one, and one Markdown passes.
+PLACEHOLDER = "\x1aP{}\x1a"
 # HTML our templates made (a list of links, a flowchart), kept out of Markdown the same way:
 # alone in a paragraph it takes the paragraph's place, elsewhere the word's.
-BLOCK = "TKBLOCK{}Q"
-_PLACEHOLDER = re.compile(r"<p>TKBLOCK(\d+)Q</p>|TKBLOCK(\d+)Q|TKPROSE(\d+)Q")
+BLOCK = "\x1aB{}\x1a"
+_PLACEHOLDER = re.compile("<p>\x1aB(\\d+)\x1a</p>|\x1aB(\\d+)\x1a|\x1aP(\\d+)\x1a")
 # Where a page written as HTML wants Markdown made (see ``Snippets``).
-SNIPPET = "TKMARKDOWN{}Q"
-# Characters that start inline markup, an entity, HTML or a table cell, a hard line break
-# (two spaces at a line's end), and the placeholder's own word.
-_INLINE = re.compile(r"[\\`*_\[\]<>&{}|~\t\r]|[ ]$|TKPROSE|TKBLOCK", re.M)
+SNIPPET = "\x1aM{}\x1a"
+# Characters that start inline markup, an entity, HTML or a table cell, and a hard line
+# break (two spaces at a line's end).
+_INLINE = re.compile(r"[\\`*_\[\]<>&{}|~\t\r\x1a]|[ ]$", re.M)
 # How a line may start a block: indented (code, a list's continuation), a heading, a quote,
 # a list, a rule or underline, a note (!!!, ???), a fence, a definition (: ) or a blank.
 _BLOCK_START = re.compile(r"^(?:[ #>+\-=:!?~]|\d+\.[ ]|$)", re.M)
@@ -67,15 +69,12 @@ def _is_plain(paragraph: str) -> bool:
 
 
 def put_back(html: str, lines: tuple[str, ...]) -> str:
-    """The HTML Markdown made of a page, with its placeholders swapped for their lines (a
-    placeholder's word a trainer typed into some other field, numbered past the page's
-    lines, stays a word)."""
+    """The HTML Markdown made of a page, with its placeholders swapped for their lines."""
     if not lines:
         return html
 
     def line(found: re.Match) -> str:
-        number = int(next(group for group in found.groups() if group is not None))
-        return lines[number] if number < len(lines) else found.group(0)
+        return lines[int(next(group for group in found.groups() if group is not None))]
 
     return _PLACEHOLDER.sub(line, html)
 

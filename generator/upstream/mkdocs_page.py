@@ -32,13 +32,13 @@ from mkdocs.structure.toc import get_toc
 
 from generator.render import GeneratedPage
 
-_SNIPPET = re.compile(r"TKMARKDOWN(\d+)Q")
+_SNIPPET = re.compile("\x1aM(\\d+)\x1a")  # render/prose.py's SNIPPET
 _ID = re.compile(r'\bid="([^"]*)"')
 # A page of more snippets than this (the case library: a heading per case) has them made
 # together: one conversion costs less than hundreds, and few of them repeat elsewhere.
 _MADE_APART = 40
 # Between two snippets in the Markdown MkDocs renders: a paragraph of its own.
-_BETWEEN = "TKBETWEENQ"
+_BETWEEN = "\x1aBETWEEN\x1a"
 
 
 class HtmlPages:

@@ -246,7 +246,9 @@ def _parts(b: Build, pagefind: list[tuple[str, float]], exit_cpu: float) -> dict
         for plugin in b.hooks.get("plugins_cpu", {})
     }
     out = {
-        "pages: Python-Markdown (Page.render)": sum(p["markdown"] for p in pages),
+        "pages: Python-Markdown (Page.render; for pages written as HTML, their snippets)": sum(
+            p["markdown"] for p in pages
+        ),
         "pages: nh3 (sanitize_html, in the training plugin's on_page_content)": sum(
             p["nh3"] for p in pages
         ),

@@ -39,6 +39,7 @@ _apart: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 # Each page's CPU seconds by part (site path → part → seconds), and the page being clocked.
 _pages: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 _current: list[str] = []
+_clocking: set[str] = set()
 
 
 def _apart_totals() -> tuple[float, float]:
@@ -70,9 +71,10 @@ def _timed_run_event(self: PluginCollection, name: str, item=None, **kwargs):
     return item
 
 
-def _clock_apart(name: str, function, label=None):
+def _clock_apart(name: str, function, label=None, each: bool = True):
     """``function`` wrapped so its time goes to ``_apart[name]``, and to no handler;
-    ``label(args)`` names each call in ``each_label``."""
+    ``label(args)`` names each call in ``each_label``; without ``each``, the calls are not
+    listed one by one (a run made of several calls lists only the one that reaps it)."""
 
     def clocked(*args, **kwargs):
         start, start_cpu = time.perf_counter(), time.process_time()
@@ -95,10 +97,11 @@ def _clock_apart(name: str, function, label=None):
             record["calls"] += 1
             # Each call apart too (Pagefind runs more than once: the site's index, the
             # offline pack's).
-            record.setdefault("each_cpu_children", []).append(
-                (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
-            )
-            if label is not None:
+            if each:
+                record.setdefault("each_cpu_children", []).append(
+                    (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+                )
+            if each and label is not None:
                 record.setdefault("each_label", []).append(label(args))
 
     return clocked
@@ -126,6 +129,20 @@ def _clock_pagefind() -> None:
     if SearchIndex is not None:
         SearchIndex.wait = _clock_apart(
             "pagefind", SearchIndex.wait, label=lambda args: args[0].output_subdir
+        )
+    # The offline pack's index: one Pagefind process in its service mode (SearchService)
+    # for every attempt, waited for in each ``index`` and reaped on leaving it, where its
+    # CPU counts: one run, labelled by its folder as the others.
+    try:
+        from generator.pagefind import SearchService
+    except ImportError:
+        SearchService = None
+    if SearchService is not None:
+        for method in ("__enter__", "index"):
+            clocked = _clock_apart("pagefind", getattr(SearchService, method), each=False)
+            setattr(SearchService, method, clocked)
+        SearchService.__exit__ = _clock_apart(
+            "pagefind", SearchService.__exit__, label=lambda args: args[0].output_subdir
         )
     # The preview, and code before SearchIndex, run it with subprocess.run.
     run = subprocess.run
@@ -162,13 +179,15 @@ def _clock_per_page(part: str, function, starts_page: bool = False):
     def clocked(*args, **kwargs):
         if starts_page:
             _current.append(args[0].file.dest_uri)
-        elif not _current:
+        elif not _current or part in _clocking:  # a part inside itself is clocked once
             return function(*args, **kwargs)
         page = _current[-1]
         start = time.process_time()
+        _clocking.add(part)
         try:
             return function(*args, **kwargs)
         finally:
+            _clocking.discard(part)
             _pages[page][part] += time.process_time() - start
             if starts_page:
                 _current.pop()
@@ -187,6 +206,12 @@ def _clock_pages() -> None:
     build._populate_page = _clock_per_page("populate", build._populate_page, starts_page=True)
     build._build_page = _clock_per_page("build", build._build_page, starts_page=True)
     Page.render = _clock_per_page("markdown", Page.render)
+    try:  # pages our templates wrote as HTML: their Markdown is their snippets
+        from generator.upstream import mkdocs_page
+
+        mkdocs_page.HtmlPages._render = _clock_per_page("markdown", mkdocs_page.HtmlPages._render)
+    except ImportError:
+        pass
     jinja2.Template.render = _clock_per_page("template", jinja2.Template.render)
     try:
         from generator.render import sanitize

@@ -272,6 +272,10 @@ def _parts(b: Build, pagefind: list[tuple[str, float]], exit_cpu: float) -> dict
     for name, record in b.hooks.get("apart", {}).items():
         if name != "pagefind":
             out[f"{name} (clocked apart from the handler it runs in)"] = record["cpu_in_process"]
+    if in_process := b.pagefind().get("cpu_in_process", 0.0):
+        out[
+            "Pagefind, in the build's process (waiting; for the offline pack's index, its Python API)"
+        ] = in_process
     out["MkDocs outside pages and plugins (start, config, files, nav, copying)"] = b.hooks[
         "cpu_in_process"
     ] - sum(out.values())
@@ -279,8 +283,11 @@ def _parts(b: Build, pagefind: list[tuple[str, float]], exit_cpu: float) -> dict
     # each of the offline pack's runs.
     site = sum(cpu for folder, cpu in pagefind if folder == "pagefind")
     out["Pagefind, the site's index (os.wait4 / RUSAGE_CHILDREN)"] = site
+    # One process for every attempt (Pagefind's service), or, in builds before it, a run each.
     pack = [cpu for folder, cpu in pagefind if folder != "pagefind"]
-    for number, cpu in enumerate(pack, start=1):
+    if len(pack) == 1:
+        out["Pagefind, the offline pack's index (os.wait4 / RUSAGE_CHILDREN)"] = pack[0]
+    for number, cpu in enumerate(pack if len(pack) > 1 else [], start=1):
         out[f"Pagefind, the offline pack's index, run {number} (os.wait4 / RUSAGE_CHILDREN)"] = cpu
     out["interpreter exit after the timings"] = exit_cpu
     return out

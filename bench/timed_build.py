@@ -8,8 +8,9 @@ ends. The wrapper costs four clock reads per handler call. Three things are cloc
 from the handler they happen in: jieba loading its dictionary (whichever plugin segments
 first would otherwise carry it), the Pagefind subprocess the training plugin runs after
 the build (a search engine, not the generator; each run apart, its CPU counted when it is
-reaped) and the .gz and .br copies it writes. Each page's CPU time is clocked too, by part: MkDocs' two page steps, and
-within them Python-Markdown, the theme's template, each plugin's page events and our
+reaped; the offline pack's index is one run, a process in Pagefind's service mode) and the
+.gz and .br copies it writes. Each page's CPU time is clocked too, by part: MkDocs' two page
+steps, and within them Python-Markdown, the theme's template, each plugin's page events and our
 sanitiser (nh3). With ``--profile FILE`` the whole build runs under cProfile.
 
 A reach into MkDocs' internals that stays here, outside generator/upstream/, because it is

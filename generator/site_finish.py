@@ -11,6 +11,8 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -38,6 +40,7 @@ from generator.pagefind import (
     PAGEFIND_DIR,
     SearchIndex,
     SearchIndexError,
+    SearchService,
     index_copies,
     index_site,
     pages_glob,
@@ -206,24 +209,15 @@ class SiteFinish:
         if self.pagefind:
             _PreviewIndex.schedule(site)
 
-    def _start_index(
-        self,
-        site: Path,
-        output_subdir: str = PAGEFIND_DIR,
-        pages: list[str] | None = None,
-        site_pages: list[str] | None = None,
-    ) -> SearchIndex:
-        """Pagefind started over the marked pages, or over ``pages`` (of which it indexes
-        the marked ones) among ``site_pages``."""
+    def _start_index(self, site: Path) -> SearchIndex:
+        """Pagefind started over the marked pages."""
         if not self.marked_pages:
             raise PluginError(msg.MATERIAL_PAGES_CHANGED)
         try:
-            if pages is None and self._search_pages is not None:
+            if self._search_pages is not None:
                 return self._start_site_index(site, Path(self._search_pages.name))
-            if site_pages is None:
-                site_pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
-            wanted = self.marked_pages if pages is None else pages
-            return SearchIndex(site, output_subdir, pages_glob(wanted, site_pages))
+            site_pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+            return SearchIndex(site, glob=pages_glob(self.marked_pages, site_pages))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
@@ -238,18 +232,20 @@ class SiteFinish:
         groups = pack_groups(built, self.pagefind)
         site_pages = [path for path in built if path.endswith(".html")]
         reserve = 0  # bytes left for the pack's search index, learnt by indexing
-        while True:
-            chosen = choose_pack(groups, sizes, PACK_BUDGET - reserve)
-            index = []
-            if self.pagefind:
-                shutil.rmtree(site / PACK_SEARCH_DIR, ignore_errors=True)
-                _wait(self._start_index(site, PACK_SEARCH_DIR, pack_pages(chosen), site_pages))
-                index = search_files(_site_files(site / PACK_SEARCH_DIR, site))
-                sizes.update({path: (site / path).stat().st_size for path in index})
-            total = sum(sizes[path] for path in chosen + index)
-            if total <= PACK_BUDGET or len(chosen) == len(groups[0]):
-                break
-            reserve += total - PACK_BUDGET
+        # One Pagefind process for every attempt (SearchService), ended before the manifest.
+        with _pack_search(site, self.pagefind) as search:
+            while True:
+                chosen = choose_pack(groups, sizes, PACK_BUDGET - reserve)
+                index = []
+                if search is not None:
+                    shutil.rmtree(site / PACK_SEARCH_DIR, ignore_errors=True)
+                    search.index(pack_pages(chosen), site_pages)
+                    index = search_files(_site_files(site / PACK_SEARCH_DIR, site))
+                    sizes.update({path: (site / path).stat().st_size for path in index})
+                total = sum(sizes[path] for path in chosen + index)
+                if total <= PACK_BUDGET or len(chosen) == len(groups[0]):
+                    break
+                reserve += total - PACK_BUDGET
         (site / PACK_MANIFEST).write_text(
             pack_manifest(chosen + index, sizes, directory_urls), encoding="utf-8"
         )
@@ -299,6 +295,20 @@ def _kept_out_of_search(page: Page) -> bool:
 def _wait(search: SearchIndex) -> None:
     try:
         search.wait()
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+
+
+@contextmanager
+def _pack_search(site: Path, pagefind: bool) -> Iterator[SearchService | None]:
+    """Pagefind's service for the offline pack's index (None with Material's search), its
+    failures as the build's."""
+    if not pagefind:
+        yield None
+        return
+    try:
+        with SearchService(site, PACK_SEARCH_DIR) as search:
+            yield search
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
 

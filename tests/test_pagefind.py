@@ -3,6 +3,9 @@ each only what it indexes, with the same index as a result."""
 
 from __future__ import annotations
 
+import asyncio
+import resource
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from generator.pagefind import (
     WORKER_PARTS,
     SearchIndex,
     SearchIndexError,
+    SearchService,
     list_parts_in_worker,
     pagefind_command,
     pages_glob,
@@ -132,3 +136,80 @@ def test_a_part_pagefind_cannot_index_stops_the_build_with_its_words(tmp_path):
         index.wait()
     assert str(error.value).startswith(msg.PAGEFIND_FAILED.format(output=""))
     assert (tmp_path / "site" / PAGEFIND_DIR / "pagefind-entry.json").exists()
+
+
+# --- The offline pack's index: one Pagefind process for every attempt -------------------------
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_each_index_of_the_service_is_the_index_a_run_writes(shipped_site, tmp_path):
+    # The pack's pages are chosen again once its index's size is known: each attempt in the
+    # one process writes what `python -m pagefind` writes over the same pages.
+    site = tmp_path / "site"
+    for page in shipped_site.rglob("*.html"):
+        if page.relative_to(shipped_site).parts[0] in ("index.html", "procedures", "reference"):
+            copy = site / page.relative_to(shipped_site)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(page, copy)
+    site_pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    attempts = [site_pages, [p for p in site_pages if not p.startswith("reference/")]]
+    written = []
+    with SearchService(site, "pack") as search:
+        for pages in attempts:
+            shutil.rmtree(site / "pack", ignore_errors=True)
+            search.index(pages, site_pages)
+            written.append(_files(site / "pack"))
+    for number, pages in enumerate(attempts):
+        SearchIndex(site, f"run-{number}", pages_glob(pages, site_pages)).wait()
+        assert written[number] == _files(site / f"run-{number}")
+    assert written[0] != written[1]
+
+
+def test_the_service_is_ended_and_counted_in_the_build_when_it_is_left(tmp_path):
+    (tmp_path / "index.html").write_text(PAGE.format(body=BODY), "utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with SearchService(tmp_path, "pack") as search:
+        search.index(["index.html"], ["index.html"])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Reaped: its CPU time is in this process's children's, as os.wait4 of a build counts it.
+    assert after.ru_utime + after.ru_stime > before.ru_utime + before.ru_stime
+    assert (tmp_path / "pack" / "pagefind-entry.json").exists()
+    assert not (tmp_path / "pack" / "pagefind-ui.js").exists()
+
+
+def test_pagefinds_api_still_has_the_process_the_service_watches(tmp_path):
+    # SearchService's one reach into the pagefind package (1.5): PagefindService._backend.
+    with SearchService(tmp_path, "pack") as search:
+        assert isinstance(search._service._backend, asyncio.subprocess.Process)
+
+
+def test_pagefind_that_cannot_write_the_index_stops_the_build_with_its_words(tmp_path):
+    (tmp_path / "index.html").write_text(PAGE.format(body=BODY), "utf-8")
+    (tmp_path / "pack").write_text("a file where the index goes", "utf-8")
+    # Pagefind's process ends (it panics) without answering: said at once, no wait.
+    with pytest.raises(SearchIndexError) as error, SearchService(tmp_path, "pack") as search:
+        search.index(["index.html"], ["index.html"])
+    assert str(error.value).startswith(msg.PAGEFIND_FAILED.format(output=""))
+    assert msg.PAGEFIND_SERVICE_ENDED.format(code="")[:-2] in str(error.value)
+
+
+def test_pagefind_missing_stops_the_build_with_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind"))
+    with pytest.raises(SearchIndexError) as error, SearchService(tmp_path, "pack"):
+        pass
+    assert str(error.value) == msg.PAGEFIND_MISSING
+
+
+def test_pagefind_ending_on_its_first_request_stops_the_build_with_its_words(tmp_path, monkeypatch):
+    binary = tmp_path / "pagefind"
+    binary.write_text("#!/bin/sh\nhead -c 1 > /dev/null\nexit 3\n", "utf-8")
+    binary.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    with pytest.raises(SearchIndexError) as error, SearchService(tmp_path, "pack") as search:
+        search.index(["index.html"], ["index.html"])
+    assert msg.PAGEFIND_SERVICE_ENDED.format(code=3) in str(error.value)

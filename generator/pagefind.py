@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.messages import site as msg
+from generator.upstream.pagefind_service import service_process
 
 log = logging.getLogger("mkdocs.plugins.training")
 
@@ -306,8 +307,7 @@ class SearchService:
     The Python API never answers when Pagefind's process ends without answering (it panics
     when it cannot write a file): ``_answer`` waits for the process too, and after a failure
     ``_end`` kills it rather than wait in the API's close() for answers that will not come.
-    Both use ``PagefindService._backend`` (pagefind 1.5), the one reach into the package;
-    tests/test_pagefind.py fails if it goes."""
+    Both reach the process through generator/upstream/pagefind_service.py."""
 
     def __init__(self, site_dir: Path, output_subdir: str):
         self.site_dir, self.output_subdir = site_dir, output_subdir
@@ -352,7 +352,7 @@ class SearchService:
         """Pagefind's answer to ``request``, or SearchIndexError if it refuses or its process
         ends first."""
         asked = asyncio.ensure_future(request)
-        ended = asyncio.ensure_future(self._service._backend.wait())
+        ended = asyncio.ensure_future(service_process(self._service).wait())
         await asyncio.wait({asked, ended}, return_when=asyncio.FIRST_COMPLETED)
         if asked.done() and asked.exception() is None:
             ended.cancel()
@@ -379,7 +379,7 @@ class SearchService:
 
     async def _end(self, stop: bool) -> None:
         # After a failure, not the API's close(): it waits for the answers it still expects.
-        backend = self._service._backend
+        backend = service_process(self._service)
         if stop:
             if backend.returncode is None:
                 backend.kill()

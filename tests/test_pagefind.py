@@ -28,6 +28,7 @@ from generator.pagefind import (
     search_page,
     split_pages,
 )
+from generator.upstream.pagefind_service import service_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -183,9 +184,9 @@ def test_the_service_is_ended_and_counted_in_the_build_when_it_is_left(tmp_path)
 
 
 def test_pagefinds_api_still_has_the_process_the_service_watches(tmp_path):
-    # SearchService's one reach into the pagefind package (1.5): PagefindService._backend.
+    # SearchService's one reach into the pagefind package (upstream/pagefind_service.py).
     with SearchService(tmp_path, "pack") as search:
-        assert isinstance(search._service._backend, asyncio.subprocess.Process)
+        assert isinstance(service_process(search._service), asyncio.subprocess.Process)
 
 
 def test_pagefind_that_cannot_write_the_index_stops_the_build_with_its_words(tmp_path):

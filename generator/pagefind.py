@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.messages import site as msg
@@ -307,25 +308,36 @@ class SearchService:
     The Python API never answers when Pagefind's process ends without answering (it panics
     when it cannot write a file): ``_answer`` waits for the process too, and after a failure
     ``_end`` kills it rather than wait in the API's close() for answers that will not come.
-    Both reach the process through generator/upstream/pagefind_service.py."""
+    Both reach the process through generator/upstream/pagefind_service.py.
+
+    The API's event loop runs in a thread of its own: the thread that builds may already
+    run one (MkDocs called from asyncio code, or a test process that drives a browser)."""
 
     def __init__(self, site_dir: Path, output_subdir: str):
         self.site_dir, self.output_subdir = site_dir, output_subdir
+        self._thread: ThreadPoolExecutor | None = None
         self._runner: asyncio.Runner | None = None
         self._service = None
         self._failed = False
+
+    def _run(self, coroutine):
+        """``coroutine`` run to its end in the service's own thread and event loop."""
+        assert self._thread is not None and self._runner is not None
+        return self._thread.submit(self._runner.run, coroutine).result()
 
     def __enter__(self) -> SearchService:
         try:
             from pagefind.service import PagefindService
         except ImportError:
             raise SearchIndexError(msg.PAGEFIND_MISSING) from None
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
         self._runner = asyncio.Runner()
         # What the API's own tasks leave unretrieved once the process is gone: already said.
-        self._runner.get_loop().set_exception_handler(_quiet)
+        loop = self._thread.submit(self._runner.get_loop).result()
+        loop.set_exception_handler(_quiet)
         try:
             # Made in the loop, which the API takes as its own (asyncio.get_event_loop).
-            self._service = self._runner.run(_launch(PagefindService))
+            self._service = self._run(_launch(PagefindService))
         except FileNotFoundError:  # the package, but not its binary
             self.__exit__()
             raise SearchIndexError(msg.PAGEFIND_MISSING) from None
@@ -337,8 +349,8 @@ class SearchService:
     def index(self, pages: list[str], site_pages: list[str]) -> None:
         """The index of ``pages`` (paths in the site) among ``site_pages`` (pages_glob), the
         marked ones, written to site_dir/output_subdir; SearchIndexError says why not."""
-        assert self._runner is not None and self._service is not None
-        self._runner.run(self._index(pages_glob(pages, site_pages)))
+        assert self._service is not None
+        self._run(self._index(pages_glob(pages, site_pages)))
         for name in _UNUSED:
             (self.site_dir / self.output_subdir / name).unlink(missing_ok=True)
 
@@ -368,14 +380,15 @@ class SearchService:
         raise SearchIndexError(msg.PAGEFIND_FAILED.format(output=output))
 
     def __exit__(self, exc_type=None, *exc_info) -> None:
-        if self._runner is None:
+        if self._runner is None or self._thread is None:
             return
         try:
             if self._service is not None:
-                self._runner.run(self._end(stop=self._failed or exc_type is not None))
+                self._run(self._end(stop=self._failed or exc_type is not None))
         finally:
-            self._runner.close()
-            self._runner = self._service = None
+            self._thread.submit(self._runner.close).result()
+            self._thread.shutdown()
+            self._runner = self._service = self._thread = None
 
     async def _end(self, stop: bool) -> None:
         # After a failure, not the API's close(): it waits for the answers it still expects.

@@ -183,6 +183,19 @@ def test_the_service_is_ended_and_counted_in_the_build_when_it_is_left(tmp_path)
     assert not (tmp_path / "pack" / "pagefind-ui.js").exists()
 
 
+def test_the_service_works_where_an_event_loop_is_already_running(tmp_path):
+    # MkDocs called from asyncio code, or a test process driving a browser: the service's
+    # own loop runs in a thread of its own.
+    (tmp_path / "index.html").write_text(PAGE.format(body=BODY), "utf-8")
+
+    async def build() -> None:
+        with SearchService(tmp_path, "pack") as search:
+            search.index(["index.html"], ["index.html"])
+
+    asyncio.run(build())
+    assert (tmp_path / "pack" / "pagefind-entry.json").exists()
+
+
 def test_pagefinds_api_still_has_the_process_the_service_watches(tmp_path):
     # SearchService's one reach into the pagefind package (upstream/pagefind_service.py).
     with SearchService(tmp_path, "pack") as search:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import scripts_ready
+
 pytestmark = pytest.mark.browser
 
 WIDTH = 360  # the `mobile_page` viewport: 360x740 CSS pixels
@@ -20,8 +22,10 @@ OVERFLOWING = """width => Array.from(document.querySelectorAll("body *"))
 
 def sideways_overflow(page) -> str | None:
     """What makes the page wider than the phone, or None when it fits."""
-    # Measure the page at rest: while Material's search overlay grows (a scaled circle)
-    # a mobile Chromium briefly widens the layout viewport to the animation's extent.
+    # Measure the page at rest: its scripts run (they come after the first paint and may
+    # change the layout once more), and while Material's search overlay grows (a scaled
+    # circle) a mobile Chromium briefly widens the layout viewport to the animation's extent.
+    scripts_ready(page)
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     if scroll_width <= WIDTH:

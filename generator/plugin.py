@@ -38,8 +38,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         self.preview: Preview | None = None
         self.pages, self.parents = [], ActiveParents([])
 
-    # Defining on_startup keeps this object across the preview's rebuilds, and with it the
-    # files parsed and pages rendered so far.
+    # Defining on_startup keeps this object, what it parsed and rendered, across rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = Preview() if command == "serve" else None
 
@@ -79,8 +78,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         )
         return config
 
-    # Add the generated pages and our assets as in-memory files. Case pages stay out of the
-    # sidebar: the case library links to them, and shows as active while they are read.
+    # Our pages and assets as in-memory files; case pages stay out of the sidebar.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -108,18 +106,14 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.preview.prepare_skipped(config, files)
         return env
 
-    # Quiz notes at the end of lessons (generator/render/additions.py), in memory; pages
-    # written as HTML go past Markdown (generator/upstream/mkdocs_page.py).
+    # Lessons' quiz notes (render/additions.py); pages written as HTML skip Markdown.
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled or self.kb is None:
             return None
         self.html_pages.take(page)
-        return self.additions.apply(
-            page.file.src_uri, markdown, generated=page.file.generated_by is not None
-        )
+        return self.additions.apply(page.file.src_uri, markdown, page.file.generated_by is not None)
 
-    # Trainers' prose put back, glossary terms linked, HTML cleaned (unless raw_html), Chinese
-    # lines joined: generator/render/sanitize.py's PageHtml.
+    # Prose put back, glossary linked, HTML cleaned, lines joined (render/sanitize.py).
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         generated = page.file.generated_by is not None
         return self.html.finish(page.file.src_uri, html, generated) if self.config.enabled else None

@@ -17,7 +17,7 @@ import pymdownx.slugs
 import pytest
 
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
-from generator.render.prose import put_back
+from generator.render.prose import SNIPPET_FOUND, put_back
 from generator.render.sanitize import GENERATED_PAGE_HTML, MARKDOWN_HTML, sanitize_html
 from tests.conftest import FIXTURES, ROOT
 
@@ -130,9 +130,7 @@ def test_every_generated_page_of_the_fixtures_comes_out_unchanged(tmp_path):
         html = put_back(to_html(page.markdown), page.prose)
         if page.snippets is not None:  # written as HTML but for its headings
             made = [to_html(snippet) for snippet in page.snippets]
-            html = re.sub(
-                "\x1aM(\\d+)\x1a", lambda m, made=made: made[int(m.group(1))], page.markdown
-            )
+            html = SNIPPET_FOUND.sub(lambda m, made=made: made[int(m.group(1))], page.markdown)
         assert events(sanitize_html(html, GENERATED_PAGE_HTML, keep=charts)) == events(html), (
             page.uri
         )

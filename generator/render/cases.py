@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from generator.knowledge_base import CaseFile, KnowledgeBase
 from generator.render.page import LIBRARY_URI, GeneratedPage, RenderSettings
-from generator.render.prose import Prose, Snippets, is_plain, is_plain_line
-from generator.render.templating import render_template
+from generator.render.prose import is_plain, is_plain_line
+from generator.render.templating import render_html_page, render_page, render_template
 from generator.review import Review
 from generator.settings import HOME_INDUSTRY
 
@@ -61,14 +61,10 @@ def library_page(
     )
     if all(is_plain_line(case.title) and is_plain_line(case.summary) for case in cases):
         # Markdown would make only its headings: written as HTML (see case_page).
-        snippets = Snippets()
-        html = render_template(
-            "library.html.j2",
-            heading=snippets.heading,
-            link=lambda to: settings.link(LIBRARY_URI, to),
-            **view,
+        html, snippets = render_html_page(
+            "library.html.j2", link=lambda to: settings.link(LIBRARY_URI, to), **view
         )
-        return GeneratedPage(LIBRARY_URI, html, in_nav=True, snippets=tuple(snippets.texts))
+        return GeneratedPage(LIBRARY_URI, html, in_nav=True, snippets=snippets)
     return GeneratedPage(LIBRARY_URI, render_template("library.md.j2", **view), in_nav=True)
 
 
@@ -106,18 +102,11 @@ def case_page(
     if _all_plain(view):
         # Nothing for Markdown to do but the headings: written as HTML, at a tenth of the
         # CPU (tests/test_case_html.py holds it to the page case.md.j2 makes).
-        snippets = Snippets()
-        html = render_template(
-            "case.html.j2",
-            heading=snippets.heading,
-            markdown=snippets.markdown,
-            link=lambda to: settings.link(uri, to),
-            **view,
-        )
-        return GeneratedPage(uri, html, snippets=tuple(snippets.texts), **page)
-    prose = Prose()
-    markdown = render_template("case.md.j2", prose=prose, **view)
-    return GeneratedPage(uri, markdown, prose=tuple(prose.lines), **page)
+        link = lambda to: settings.link(uri, to)  # noqa: E731
+        html, snippets = render_html_page("case.html.j2", link=link, **view)
+        return GeneratedPage(uri, html, snippets=snippets, **page)
+    markdown, prose = render_page("case.md.j2", **view)
+    return GeneratedPage(uri, markdown, prose=prose, **page)
 
 
 def _all_plain(view: dict) -> bool:
@@ -154,19 +143,13 @@ def reference_pages(
             entries.sort(key=lambda entry: entry.number)
         # The lists of cases are HTML, kept out of Markdown (render/prose.py): at 5,000
         # cases they are most of these pages.
-        prose = Prose()
-        markdown = render_template(
+        markdown, prose = render_page(
             f"reference/{kind}.md.j2",
-            prose=prose,
             link=lambda to, uri=uri: settings.link(uri, to),
             page=ref.content,
             entries=entries,
             cases_for=lambda ref_id, kind=kind: index.cases_for.get((kind, ref_id), []),
             source=ref.doc.display,
         )
-        pages.append(
-            GeneratedPage(
-                uri, markdown, in_nav=True, source=ref.doc.display, prose=tuple(prose.lines)
-            )
-        )
+        pages.append(GeneratedPage(uri, markdown, in_nav=True, source=ref.doc.display, prose=prose))
     return pages

@@ -24,8 +24,9 @@ PLACEHOLDER = "\x1aP{}\x1a"
 # alone in a paragraph it takes the paragraph's place, elsewhere the word's.
 BLOCK = "\x1aB{}\x1a"
 _PLACEHOLDER = re.compile("<p>\x1aB(\\d+)\x1a</p>|\x1aB(\\d+)\x1a|\x1aP(\\d+)\x1a")
-# Where a page written as HTML wants Markdown made (see ``Snippets``).
+# Where a page written as HTML wants Markdown made (see ``Snippets``), and how it is found.
 SNIPPET = "\x1aM{}\x1a"
+SNIPPET_FOUND = re.compile("\x1aM(\\d+)\x1a")
 # Characters that start inline markup, an entity, HTML or a table cell, and a hard line
 # break (two spaces at a line's end).
 _INLINE = re.compile(r"[\\`*_\[\]<>&{}|~\t\r\x1a]|[ ]$", re.M)
@@ -45,12 +46,10 @@ class Prose:
         """A Markdown field as it goes into the page's Markdown: a placeholder for each of
         its lines when all its paragraphs are plain, else the field as written. (A line
         each, not a paragraph: a tight list item keeps its lines' indentation.)"""
-        text = text or ""
-        paragraphs = text.strip("\n").split("\n\n")
-        if not text.strip() or not all(map(_is_plain, paragraphs)):
-            return Markup(text)
+        if not is_plain(text):
+            return Markup(text or "")
         skeleton = []
-        for paragraph in paragraphs:
+        for paragraph in text.strip("\n").split("\n\n"):
             words = []
             for line in paragraph.split("\n"):
                 words.append(PLACEHOLDER.format(len(self.lines)))

@@ -14,8 +14,8 @@ from generator.model import REFERENCE_KINDS, REFERENCE_LINKS
 from generator.model.question import QUESTION_TYPES, Question
 from generator.render.cases import ReferenceIndex
 from generator.render.page import GeneratedPage, RenderSettings
-from generator.render.prose import Snippets, is_plain
-from generator.render.templating import render_page, render_template
+from generator.render.prose import is_plain
+from generator.render.templating import render_html_page, render_page, render_template
 
 QUIZZES_URI = "quizzes/index.md"
 MIX_URI = "quizzes/mix.md"
@@ -174,22 +174,11 @@ def _quiz_page(
         href = urls.relative_link(uri, target_uri, directory_urls)
         return f"{href}#{anchor}" if anchor else href
 
-    snippets = Snippets()
-    html = render_template(
-        f"{template}.html.j2",
-        heading=snippets.heading,
-        link=link,
-        quiz=quiz,
-        letters=LETTERS,
-        trainer=trainer,
+    html, snippets = render_html_page(
+        f"{template}.html.j2", link=link, quiz=quiz, letters=LETTERS, trainer=trainer
     )
     return GeneratedPage(
-        uri,
-        html,
-        in_nav=False,
-        source=quiz.source,
-        parent=QUIZZES_URI,
-        snippets=tuple(snippets.texts),
+        uri, html, in_nav=False, source=quiz.source, parent=QUIZZES_URI, snippets=snippets
     )
 
 

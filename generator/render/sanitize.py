@@ -243,16 +243,14 @@ class PageHtml:
     plugin's ``raw_html: true``), keeping the SVG our own code made for it, then Chinese
     wrapped over several source lines joined."""
 
-    def __init__(self, pages: Iterable, raw_html: bool, link_terms: Callable | None = None):
+    def __init__(self, pages: Iterable, raw_html: bool, link_terms: Callable):
         self.trusted = {page.uri: page.trusted for page in pages if page.trusted}
         self.prose = {page.uri: page.prose for page in pages if page.prose}
         self.raw_html = raw_html
         self.link_terms = link_terms
 
-    def finish(self, uri: str, html: str, generated: bool = True) -> str:
-        html = put_back(html, self.prose.get(uri, ()))
-        if self.link_terms is not None:
-            html = self.link_terms(uri, html, generated)
+    def finish(self, uri: str, html: str, generated: bool) -> str:
+        html = self.link_terms(uri, put_back(html, self.prose.get(uri, ())), generated)
         if not self.raw_html:
             html = sanitize_html(html, GENERATED_PAGE_HTML, keep=self.trusted.get(uri, ()))
         return join_wrapped_lines(html)

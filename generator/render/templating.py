@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render.prose import Prose
+from generator.render.prose import Prose, Snippets
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -59,3 +59,12 @@ def render_page(name: str, **view) -> tuple[str, tuple[str, ...]]:
     it, and what its placeholders stand for: GeneratedPage's ``markdown`` and ``prose``."""
     prose = Prose()
     return render_template(name, prose=prose, **view), tuple(prose.lines)
+
+
+def render_html_page(name: str, **view) -> tuple[str, tuple[str, ...]]:
+    """A page written as HTML by template ``name`` (its ``heading`` and ``markdown`` leave
+    Markdown snippets in it), and those snippets: GeneratedPage's ``markdown`` and
+    ``snippets`` (generator/upstream/mkdocs_page.py has MkDocs make them)."""
+    snippets = Snippets()
+    html = render_template(name, heading=snippets.heading, markdown=snippets.markdown, **view)
+    return html, tuple(snippets.texts)

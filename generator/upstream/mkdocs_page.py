@@ -31,8 +31,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.render import GeneratedPage
+from generator.render.prose import SNIPPET_FOUND
 
-_SNIPPET = re.compile("\x1aM(\\d+)\x1a")  # render/prose.py's SNIPPET
 _ID = re.compile(r'\bid="([^"]*)"')
 # A page of more snippets than this (the case library: a heading per case) has them made
 # together: one conversion costs less than hundreds, and few of them repeat elsewhere.
@@ -61,7 +61,7 @@ class HtmlPages:
         if len(set(ids)) < len(ids):
             return _render_whole(page, snippets, config, files)
         tokens = [copy.deepcopy(token) for _, in_snippet, _ in made for token in in_snippet]
-        content = _SNIPPET.sub(lambda found: made[int(found.group(1))][0], page.markdown)
+        content = SNIPPET_FOUND.sub(lambda found: made[int(found.group(1))][0], page.markdown)
         page.content = content.strip("\n")
         # MkDocs takes a page's title from its first element when that is an <h1>.
         first = made[0][1][0] if made and made[0][1] and made[0][0].startswith("<h1") else None
@@ -102,4 +102,4 @@ def _render_whole(page: Page, snippets: tuple[str, ...], config: MkDocsConfig, f
     finally:
         page.markdown = body
     made = [part.strip("\n") for part in page.content.split(f"<p>{_BETWEEN}</p>")]
-    page.content = _SNIPPET.sub(lambda found: made[int(found.group(1))], body).strip("\n")
+    page.content = SNIPPET_FOUND.sub(lambda found: made[int(found.group(1))], body).strip("\n")

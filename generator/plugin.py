@@ -26,6 +26,7 @@ from generator.render import RenderSettings
 from generator.render.additions import PageAdditions
 from generator.render.sanitize import PageHtml
 from generator.site_finish import SiteFinish
+from generator.upstream.material_nav import share_navigation
 from generator.upstream.mkdocs_nav import ActiveParents
 from generator.upstream.mkdocs_page import HtmlPages
 
@@ -97,13 +98,14 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.preview.choose_pages(files, nav, config, self.pages, self.additions, every_page)
         return nav
 
-    # Before Material's tags plugin (priority 100) lists the tags: pages a dirty rebuild
-    # left alone are shown to it; Material's templates are compiled once per preview.
+    # The sidebar written once for the pages that share it. Before Material's tags plugin
+    # (priority 100) lists the tags: pages a dirty rebuild left alone are shown to it.
     @event_priority(150)
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.config.enabled:
+            share_navigation(env, self.parents.nav, config.theme.get("logo"))
         if self.config.enabled and self.preview is not None:
-            env.bytecode_cache = self.preview.bytecode
-            self.preview.prepare_skipped(config, files)
+            self.preview.prepare_env(env, config, files)
         return env
 
     # Lessons' quiz notes (render/additions.py); pages written as HTML skip Markdown.

@@ -119,8 +119,10 @@ class Preview:
                 self._skipped.append(file)
             self._inputs_of[file.src_uri] = key
 
-    def prepare_skipped(self, config: MkDocsConfig, files: Files) -> None:
-        """Pages left as written: their anchors for link checks, their tags for the index."""
+    def prepare_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Templates compiled once per preview; pages left as written: their anchors for
+        link checks, their tags for the index."""
+        env.bytecode_cache = self.bytecode
         if self.errors:
             return
         for file in self._skipped:

@@ -76,6 +76,16 @@ def test_quizzes_and_printouts_stay_out_of_search(shipped_site):
     assert "/tags/" not in pages
 
 
+def test_a_case_is_found_by_its_own_words_not_its_related_cases(shipped_site):
+    # The related cases' summaries are listed on the page, but are their own pages' words.
+    page = page_text(shipped_site, "cases/sand-pit/index.html")
+    assert "磁卡失效" in page  # the parking card case, listed as related
+    fragments = {fragment["url"]: fragment for fragment in read_fragments(shipped_site).values()}
+    text = fragments["/cases/sand-pit/"]["content"].replace("\u200b", "")
+    assert "沙池" in text and "磁卡失效" not in text
+    assert "磁卡失效" in fragments["/cases/parking-card/"]["content"].replace("\u200b", "")
+
+
 def test_each_excerpt_file_is_matched_to_its_page(shipped_site):
     # The offline copy keeps the excerpts of the pages it keeps, found by their URL.
     pages = fragment_pages(shipped_site)

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from generator.cli import main
 from generator.pipeline import read_knowledge_base, render_pages, sources_for
 from generator.render import RenderSettings
+from tests.conftest import build
+from tests.pagefind_reader import read_fragments
 
 
 def set_reviewed(project, case_id: str, when: date | None) -> None:
@@ -65,3 +67,17 @@ def test_a_badly_written_date_is_a_content_error(project, capsys):
     assert (
         "cases/lost-key.yml:20:11: reviewed: 应为日期，例如 2026-11-23" in capsys.readouterr().out
     )
+
+
+def test_search_finds_a_page_by_its_own_words_not_by_its_review_note(project, tmp_path):
+    # The note is the same on every page nobody has reviewed: in the index, a search for its
+    # words would list them all.
+    assert build(project, tmp_path / "site").returncode == 0
+    page = (tmp_path / "site" / "cases" / "late-repair" / "index.html").read_text("utf-8")
+    assert "内容可能已经过时" in page
+    text = {
+        fragment["url"]: fragment["content"].replace("\u200b", "")
+        for fragment in read_fragments(tmp_path / "site").values()
+    }["/cases/late-repair/"]
+    assert "迟到" in text
+    assert "过时" not in text and "审阅记录" not in text

@@ -1,6 +1,6 @@
 """Material's sidebar written once for the pages that share it (generator/upstream/
-material_nav.py) is the sidebar Material writes for each page: two real builds of the
-shipped project, every page compared byte for byte."""
+material_nav.py) is the sidebar written for each page: two real builds of the shipped
+project, every page compared byte for byte."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ are active, and the links' URLs, written relative to the page; for a page outsid
 in a folder no nav link leads into, those are the same as for its neighbours in the folder
 above. generator/theme/partials/nav.html (our template, found before Material's) asks
 ``NavCache.get`` for the page's HTML and, when there is none yet, includes Material's own
-template (read here from Material's folder) and keeps what it wrote.
+template (read here from Material's folder) and keeps what it wrote, its runs of white
+space made one line break (4.9 KB less of a case page's 37 KB; the same page on screen).
 
 Assumes (mkdocs-material 9.8.x, mkdocs 1.6.1): base.html includes "partials/nav.html" with
 the page's context; nav.html and nav-item.html read the page only as ``page`` compared with
@@ -23,6 +24,7 @@ Delete when: Material caches its navigation.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -31,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 MATERIAL_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+_WHITE_SPACE = re.compile(r"[ \t]*\n\s*")
 
 
 class NavCache:
@@ -62,6 +65,9 @@ class NavCache:
         return None if key is None else self.html.get(key)
 
     def keep(self, key: tuple | None, html: str) -> str:
+        # Material's indentation is half the sidebar's bytes; a browser reads any run of
+        # white space between its words and tags as one (there is no <pre> in it).
+        html = _WHITE_SPACE.sub("\n", html)
         if key is not None:
             self.html[key] = html
         return html

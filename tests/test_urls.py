@@ -4,6 +4,8 @@ pack all point where MkDocs put the page."""
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 from mkdocs.structure.files import File
 
@@ -46,6 +48,26 @@ def test_a_page_is_where_mkdocs_puts_it(uri, directory_urls):
 )
 def test_a_link_between_two_pages_is_relative(source, target, directory_urls, href):
     assert urls.relative_link(source, target, directory_urls) == href
+
+
+def test_a_link_is_what_posixpath_relpath_makes_of_the_two_addresses():
+    uris = [*URIS, "a/b/c/d.md", "a/b/x.md", "a/index.md", "b/a.md"]
+    for directory_urls in (True, False):
+        for source in uris:
+            for target in uris:
+                start = urls.site_path(source, directory_urls)
+                start = start.rstrip("/") if directory_urls else posixpath.dirname(start)
+                expected = posixpath.relpath(
+                    urls.site_path(target, directory_urls) or ".", start or "."
+                )
+                href = urls.relative_link(source, target, directory_urls)
+                assert href.rstrip("/") == expected.rstrip("/") or (href, expected) == (
+                    "./",
+                    ".",
+                ), (
+                    source,
+                    target,
+                )
 
 
 def test_a_printout_carries_the_full_address():

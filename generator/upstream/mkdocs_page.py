@@ -19,7 +19,6 @@ Delete when: MkDocs lets a plugin hand it a page's HTML and table of contents.
 
 from __future__ import annotations
 
-import copy
 import html
 import re
 
@@ -60,7 +59,8 @@ class HtmlPages:
         ids = [found for _, _, in_snippet in made for found in in_snippet]
         if len(set(ids)) < len(ids):
             return _render_whole(page, snippets, config, files)
-        tokens = [copy.deepcopy(token) for _, in_snippet, _ in made for token in in_snippet]
+        # Copies: nest_toc_tokens gives each its children. Their values are text (_flat).
+        tokens = [dict(token) for _, in_snippet, _ in made for token in in_snippet]
         content = SNIPPET_FOUND.sub(lambda found: made[int(found.group(1))][0], page.markdown)
         page.content = content.strip("\n")
         # MkDocs takes a page's title from its first element when that is an <h1>.

@@ -68,7 +68,7 @@ def _relative_path(target: str, start: str) -> str:
     if ".." in to or ".." in start_parts:
         return posixpath.relpath(target or ".", start or ".")
     common = 0
-    for a, b in zip(to, start_parts):
+    for a, b in zip(to, start_parts, strict=False):
         if a != b:
             break
         common += 1

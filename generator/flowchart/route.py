@@ -11,9 +11,10 @@ deterministic.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -56,13 +57,19 @@ def route_connectors(
 ) -> list[Connector]:
     """One connector per edge, in the order of ``edges``."""
     ports = exit_ports(boxes, edges, grid)
+    # Each box's area as an arrow of its own passes it and as any other arrow does.
+    areas = {
+        box.id: (_area(box.rect.grown(-1)), _area(box.rect.grown(CLEARANCE)))
+        for box in boxes.values()
+    }
     routes: dict[int, list[Point]] = {}
+    placed: list[tuple[str, list[Stretch]]] = []  # target and stretches of each route so far
     # Forward edges first: they carry the main flow and get the straightest routes;
     # loops go around what is already drawn.
     for index in sorted(range(len(edges)), key=lambda i: edges[i].back):
-        placed = [(edges[i], routes[i]) for i in sorted(routes)]
-        routes[index] = _best_route(edges[index], ports, boxes, grid, placed)
-    all_segments = [segment for i in sorted(routes) for segment in _segments(routes[i])]
+        routes[index] = _best_route(edges[index], ports, boxes, grid, areas, placed)
+        placed.append((edges[index].target, _stretches(pairwise(routes[index]))))
+    all_stretches = [stretch for _, stretches in placed for stretch in stretches]
     labels: list[Label] = []
     connectors = []
     for index, edge in enumerate(edges):
@@ -74,7 +81,7 @@ def route_connectors(
                 boxes[edge.source],
                 boxes,
                 labels,
-                all_segments,
+                all_stretches,
                 grid,
                 label_size,
             )
@@ -161,44 +168,112 @@ def _tracks(low: int, high: int) -> list[int]:
 
 def _candidates(
     edge: Edge, port: str, boxes: dict[str, Box], grid: Grid, target_exits: set[str]
-) -> list[list[Point]]:
+) -> Candidates:
     source, target = boxes[edge.source], boxes[edge.target]
     start = _port_point(source, port)
     sx, sy = start
-    tx, top = target.rect.cx, target.rect.y
+    end = tx, top = target.rect.cx, target.rect.y
     above_target = _tracks(*grid.gaps[target.row])
     # The strips next to and between the two lanes, and the outer margins for going round.
     low, high = min(source.lane, target.lane), max(source.lane, target.lane) + 1
     useful = sorted({0, len(grid.strips) - 1, *range(low, high + 1)})
     strip_xs = [x for index in useful for x in _tracks(*grid.strips[index])]
-    found: list[list[Point]] = []
+    found = Candidates()
 
     if port == "bottom":
         below_source = _tracks(*grid.gaps[source.row + 1])
         if not edge.back:
-            if sx == tx:
-                found.append([start, (tx, top)])
+            if drop := _straight_drop(edge, port, boxes):
+                found.add(drop)
             for gap in grid.gaps[source.row + 1 : target.row + 1]:
-                found += [[start, (sx, y), (tx, y), (tx, top)] for y in _tracks(*gap)]
+                for y in _tracks(*gap):
+                    found.add([start, (sx, y), (tx, y), end])
         for x in strip_xs:
+            if not edge.back:
+                found.add_via_strip(start, below_source, x, above_target, end)
+                continue
             for y1 in below_source:
-                found += [
-                    [start, (sx, y1), (x, y1), (x, y2), (tx, y2), (tx, top)] for y2 in above_target
-                ]
-                if edge.back:
-                    found += [[start, (sx, y1), (x, y1)] + _side_entry(target, x, target_exits)]
-        return [route for route in found if route[-1] is not None]
+                found.add_via_strip(start, [y1], x, above_target, end)
+                found.add([start, (sx, y1), (x, y1)] + _side_entry(target, x, target_exits))
+        return found
 
     direction = 1 if port == "right" else -1
     if not edge.back and (tx - sx) * direction > 0:
-        found.append([start, (tx, sy), (tx, top)])
+        found.add([start, (tx, sy), end])
     for x in strip_xs:
         if (x - sx) * direction <= 0:
             continue
-        found += [[start, (x, sy), (x, y2), (tx, y2), (tx, top)] for y2 in above_target]
+        found.add_via_strip(start, None, x, above_target, end)
         if edge.back:
-            found.append([start, (x, sy)] + _side_entry(target, x, target_exits))
-    return [route for route in found if route[-1] is not None]
+            found.add([start, (x, sy)] + _side_entry(target, x, target_exits))
+    return found
+
+
+def _straight_drop(edge: Edge, port: str, boxes: dict[str, Box]) -> list[Point] | None:
+    """From the bottom straight down into the top of the target, if it is right below."""
+    source, target = boxes[edge.source].rect, boxes[edge.target].rect
+    if port == "bottom" and not edge.back and source.cx == target.cx:
+        return [(source.cx, source.bottom), (target.cx, target.y)]
+    return None
+
+
+class Candidates:
+    """The routes worth trying for one arrow, in a fixed order, with the cost of each as
+    ``_simplified_cost`` prices it. An arrow has some 300, of which a handful are looked
+    at: a route's points are put together only when it is looked at, and most come in
+    groups of one shape whose costs are worked out in one go."""
+
+    def __init__(self) -> None:
+        self.costs: list[int] = []
+        # Each group's first index, and its routes: every head followed by every tail.
+        self._firsts: list[int] = []
+        self._groups: list[tuple[list[list[Point]], list[list[Point]]]] = []
+
+    def route(self, index: int) -> list[Point]:
+        group = bisect.bisect_right(self._firsts, index) - 1
+        heads, tails = self._groups[group]
+        head, tail = divmod(index - self._firsts[group], len(tails))
+        return heads[head] + tails[tail]
+
+    def add(self, route: list) -> None:
+        """One route, priced as drawn; none if there is no way in at its end (None)."""
+        if route[-1] is not None:
+            self._firsts.append(len(self.costs))
+            self._groups.append(([route], [[]]))
+            self.costs.append(_simplified_cost(route))
+
+    def add_via_strip(
+        self, start: Point, drops: list[int] | None, x: int, ys: list[int], end: Point
+    ) -> None:
+        """From the start down to each of ``drops`` (None: on at the start's own height),
+        across to the strip at x, along it to each of ``ys``, across and down into the end;
+        by drop, then by y. Priced in one go, as ``_simplify`` would draw them: when every
+        stretch has a length and turns from the one before, the route stays as it is and
+        costs its length and a bend at each inner point; when the height it crosses at is
+        the y, the stretch along the strip has no length and the two across make one."""
+        (sx, sy), (tx, top) = start, end
+        if drops is None:
+            heads, heights, head_costs = [[start, (x, sy)]], [sy], [0]
+        else:
+            heads = [[start, (sx, h), (x, h)] for h in drops]
+            heights, head_costs = drops, [abs(h - sy) + BEND_COST for h in drops]
+        tails = [[(x, y), (tx, y), end] for y in ys]
+        self._firsts.append(len(self.costs))
+        self._groups.append((heads, tails))
+        if x in (sx, tx) or top in ys or sy in (drops or ()):  # never so in a laid-out chart
+            self.costs += [_simplified_cost(head + tail) for head in heads for tail in tails]
+            return
+        across, straight = abs(x - sx) + abs(tx - x) + 2 * BEND_COST, abs(tx - sx)
+        tail_costs = [BEND_COST + abs(top - y) for y in ys]
+        self.costs += [
+            head_cost + tail_cost + across + abs(y - h)
+            if y != h
+            else head_cost + tail_cost + straight
+            if straight
+            else _simplified_cost(head + tail)  # down and straight back up the same line
+            for head, h, head_cost in zip(heads, heights, head_costs, strict=True)
+            for tail, y, tail_cost in zip(tails, ys, tail_costs, strict=True)
+        ]
 
 
 def _side_entry(target: Box, x: int, target_exits: set[str]) -> list:
@@ -232,24 +307,19 @@ def _best_route(
     ports: dict,
     boxes: dict[str, Box],
     grid: Grid,
-    placed: list[tuple[Edge, list[Point]]],
+    box_areas: dict[str, tuple[Area, Area]],
+    placed: list[tuple[str, list[Stretch]]],
 ) -> list[Point]:
-    port = ports[(edge.source, edge.target)]
-    target_exits = {p for (source, _), p in ports.items() if source == edge.target}
-    routes = _candidates(edge, port, boxes, grid, target_exits)
-    # Some 300 candidates an arrow, of which a handful are looked at: each is priced as
-    # simplified, but only those looked at are simplified.
-    ranked = sorted(zip(map(_simplified_cost, routes), range(len(routes)), strict=True))
     # An arrow touches its own two boxes at their edges but never enters them, and keeps
     # a little clear of all the others.
     own = (edge.source, edge.target)
-    areas = [_area(box.rect.grown(-1 if box.id in own else CLEARANCE)) for box in boxes.values()]
+    areas = [inner if box_id in own else outer for box_id, (inner, outer) in box_areas.items()]
     # Arrows into the same box may merge; any other arrow is kept apart. A stretch can run
     # along those lying the same way (vertical or not) and cross only the others.
     others: dict[bool, list[Stretch]] = {True: [], False: []}
-    for other, route in placed:
-        if other.target != edge.target:
-            for stretch in _stretches(pairwise(route)):
+    for target, stretches in placed:
+        if target != edge.target:
+            for stretch in stretches:
                 others[stretch[0]].append(stretch)
 
     # Candidates share most of their stretches (the way out of the port, the corridors),
@@ -266,11 +336,28 @@ def _best_route(
     def crossings(stretch: Stretch) -> int:
         return _crossings(stretch, others[not stretch[0]])
 
+    port = ports[(edge.source, edge.target)]
+    # Every candidate runs between the same two points and costs at least the distance
+    # between them, which is all a straight drop costs; it also comes first. So when the
+    # drop is clear of boxes and arrows it wins, and the others need not even be made.
+    drop = _straight_drop(edge, port, boxes)
+    if drop is not None and drop[0] != drop[1]:
+        stretches = _stretches(pairwise(drop))
+        if not any(map(blocked, stretches)) and not any(map(alongside, stretches)):
+            if not any(map(crossings, stretches)):
+                return drop
+
+    target_exits = {p for (source, _), p in ports.items() if source == edge.target}
+    candidates = _candidates(edge, port, boxes, grid, target_exits)
+    # Cheapest first, ties in the order found (the sort is stable).
+    costs = candidates.costs
+    ranked = sorted(range(len(costs)), key=costs.__getitem__)
     best, fallback = None, None
-    for base, index in ranked:
+    for index in ranked:
+        base = costs[index]
         if best is not None and base >= best[0]:
             break  # crossings only add to the cost: nothing further down can win
-        route = _simplify(routes[index])
+        route = _simplify(candidates.route(index))
         stretches = _stretches(pairwise(route))
         if any(map(blocked, stretches)):
             continue
@@ -289,9 +376,9 @@ def _best_route(
 
 def _simplified_cost(points: list[Point]) -> int:
     """The cost of a route before crossings: the length of ``_simplify(points)`` plus a
-    price for each of its bends. This runs for every candidate, so the simplified route is
-    not built: ``_simplify``'s loop keeps only its last two points and the length up to the
-    one before last (the last may still be replaced)."""
+    price for each of its bends. Candidates not priced in bulk are priced here, so the
+    simplified route is not built: ``_simplify``'s loop keeps only its last two points and
+    the length up to the one before last (the last may still be replaced)."""
     kept = length = 0
     before = last = None
     for point in points:
@@ -369,37 +456,46 @@ def _place_label(
     source: Box,
     boxes: dict[str, Box],
     labels: list[Label],
-    segments: list[Segment],
+    stretches: list[Stretch],
     grid: Grid,
     size: int,
 ) -> Label:
     """Beside the first stretch of the arrow, where the reader's eye leaves the diamond,
     else further along it; the first spot clear of boxes, other labels and arrows wins."""
     width, height = math.ceil(text_width(text, size)) + 4, size + 4
-    spots = []
+    bounds = Rect(0, 0, grid.width, grid.height)
+
+    def first_free(others: list[Label], arrows: list[Stretch]) -> Rect | None:
+        spots = _label_spots(route, width, height)
+        return next(
+            (s for s in spots if _label_free(s, source, boxes, others, arrows, bounds)), None
+        )
+
+    chosen = (
+        first_free(labels, stretches)
+        # a crowded chart: over an arrow is still legible (the text has a halo)
+        or first_free([], [])
+        or next(_label_spots(route, width, height), None)
+        or Rect(route[0][0] + 4, route[0][1] + 3, width, height)
+    )
+    baseline = chosen.y + (height + round(size * 0.72)) // 2
+    return Label(TextLine(text, chosen.cx, baseline, size, "label"), chosen)
+
+
+def _label_spots(route: list[Point], width: int, height: int) -> Iterator[Rect]:
+    """The spots for a label along the arrow, in order of preference; made as asked for,
+    as the first few usually do."""
     for (x1, y1), (x2, y2) in _segments(route):
         if x1 == x2:  # vertical: beside it, to the right, then to the left
             for along in range(3, abs(y2 - y1) - height + 1, 4):
                 y = y1 + along if y2 > y1 else y1 - along - height
-                spots += [Rect(x1 + 4, y, width, height), Rect(x1 - 4 - width, y, width, height)]
+                yield Rect(x1 + 4, y, width, height)
+                yield Rect(x1 - 4 - width, y, width, height)
         else:  # horizontal: above it, then below
             for along in range(4, abs(x2 - x1) - width + 1, 4):
                 x = x1 + along if x2 > x1 else x1 - along - width
-                spots += [Rect(x, y1 - 3 - height, width, height), Rect(x, y1 + 3, width, height)]
-    bounds = Rect(0, 0, grid.width, grid.height)
-    stretches = _stretches(segments)
-    chosen = next(
-        (spot for spot in spots if _label_free(spot, source, boxes, labels, stretches, bounds)),
-        None,
-    )
-    if chosen is None:  # a crowded chart: over an arrow is still legible (the text has a halo)
-        chosen = next(
-            (spot for spot in spots if _label_free(spot, source, boxes, [], [], bounds)), None
-        )
-    if chosen is None:
-        chosen = spots[0] if spots else Rect(route[0][0] + 4, route[0][1] + 3, width, height)
-    baseline = chosen.y + (height + round(size * 0.72)) // 2
-    return Label(TextLine(text, chosen.cx, baseline, size, "label"), chosen)
+                yield Rect(x, y1 - 3 - height, width, height)
+                yield Rect(x, y1 + 3, width, height)
 
 
 def _label_free(

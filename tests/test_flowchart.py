@@ -411,7 +411,8 @@ def test_routes_are_priced_as_drawn():
     """The router ranks some 300 candidate routes an arrow by a price worked out without
     drawing them: it must be the drawn route's length plus a price per bend, also when a
     candidate doubles back on itself or repeats a point (which the drawing leaves out)."""
-    from generator.flowchart.route import BEND_COST, _simplified_cost, _simplify
+    from generator.flowchart.candidates import BEND_COST, _simplified_cost
+    from generator.flowchart.route import _simplify
 
     rng = random.Random(17)
     for _ in range(20_000):

@@ -12,13 +12,8 @@ import pytest
 
 from generator.flowchart import layout_column, layout_procedure
 from generator.flowchart import route as router
-from generator.flowchart.route import (
-    CLEARANCE,
-    CROSSING_COST,
-    Candidates,
-    _simplified_cost,
-    _simplify,
-)
+from generator.flowchart.candidates import CLEARANCE, Candidates, _candidates, _simplified_cost
+from generator.flowchart.route import CROSSING_COST, _simplify
 from tests.test_flowchart import NAMES, load, synthetic
 
 
@@ -59,7 +54,7 @@ def _rank_every_candidate(edge, ports, boxes, grid, box_areas, placed):
     the cheapest clear one wins, ties to the one found first."""
     port = ports[(edge.source, edge.target)]
     target_exits = {p for (source, _), p in ports.items() if source == edge.target}
-    found = router._candidates(edge, port, boxes, grid, target_exits)
+    found = _candidates(edge, port, boxes, grid, target_exits)
     routes = [found.route(i) for i in range(len(found.costs))]
     ranked = sorted(zip(map(_simplified_cost, routes), range(len(routes)), strict=True))
     own = (edge.source, edge.target)

@@ -17,14 +17,19 @@ _BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*\n[ \t]*(?=[{_WIDE}])")
 # trying the look-behind at every character: some fifteen times faster on a page.
 _BARE_BREAK = re.compile(rf"\n(?<=[{_WIDE}]\n)[ \t]*(?=[{_WIDE}])")
 _PRE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<textarea\b.*?</textarea>)", re.S)
+# A line ending in a blank, found as a line break first: a third of the time of looking for
+# " \n" and "\t\n" (two-letter searches in Chinese text are slow).
+_BLANK_END = re.compile(r"\n(?<=[ \t]\n)")
 
 
 def join_wrapped_lines(html: str) -> str:
+    if not _BLANK_END.search(html) and not _BARE_BREAK.search(html):
+        return html  # no break to remove anywhere, protected blocks or not: most pages
     parts = _PRE.split(html)
     # Odd items are the protected blocks captured by the split.
     return "".join(part if index % 2 else _join(part) for index, part in enumerate(parts))
 
 
 def _join(text: str) -> str:
-    breaks = _BREAK if " \n" in text or "\t\n" in text else _BARE_BREAK
+    breaks = _BREAK if _BLANK_END.search(text) else _BARE_BREAK
     return breaks.sub("", text)

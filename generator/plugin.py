@@ -103,7 +103,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
     @event_priority(150)
     def on_env(self, env, config: MkDocsConfig, files: Files):
         if self.config.enabled:
-            share_navigation(env, self.parents.nav, config.theme.get("logo"))
+            share_navigation(env, self.parents.nav, config)
         if self.config.enabled and self.preview is not None:
             self.preview.prepare_env(env, config, files)
         return env

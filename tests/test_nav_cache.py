@@ -66,3 +66,7 @@ def test_pages_share_a_sidebar_only_with_the_same_folder_above_and_active_items(
     # In the nav, or in a folder a link leads into: written for the page itself.
     assert cache.key(lesson) is None
     assert key("lessons/") is None and key("cases.html") is None and key("") is None
+    # The logo's and the home link's addresses count as links too.
+    linked = material_nav.NavCache(Theme(name="material").get_env(), nav, None, "print/sheet/")
+    assert linked.key(Item(url="print/sheet/")) is None
+    assert linked.key(Item(url="print/other/")) is not None

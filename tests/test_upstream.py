@@ -233,6 +233,28 @@ def test_page_active_is_a_settable_property_of_mkdocs_pages():
     assert Page.active.fset is not None
 
 
+# --- material_nav.py: the sidebar written once for the pages that share it -------------
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+def test_material_reads_the_page_in_its_sidebar_only_where_material_nav_expects():
+    base = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    assert base.count('{% include "partials/nav.html" %}') == 1
+    uses = set()
+    for name in ("nav.html", "nav-item.html", "logo.html"):
+        text = (MATERIAL_TEMPLATES / "partials" / name).read_text(encoding="utf-8")
+        uses |= {line.strip() for line in text.splitlines() if re.search(r"\bpage\b", line)}
+    # The page compared with nav items, its own table of contents; nothing else of it.
+    assert uses == {
+        "{% if page in nav_item.pages %}",
+        "{% set nav_item = page %}",
+        '{% set class = "md-nav__link--active" if index == page %}',
+        "{% elif nav_item == page %}",
+        "{% set toc = page.toc %}",
+    }, uses
+
+
 # --- theme/main.html: Material's script fetched after the first paint ------------------
 
 

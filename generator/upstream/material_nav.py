@@ -29,6 +29,7 @@ from pathlib import Path
 
 import material
 from jinja2 import Environment, Template
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -39,13 +40,13 @@ _WHITE_SPACE = re.compile(r"[ \t]*\n\s*")
 class NavCache:
     """What Material's nav.html wrote, by the pages that get the same."""
 
-    def __init__(self, env: Environment, nav: Navigation, logo: str | None = None):
+    def __init__(self, env: Environment, nav: Navigation, *links: str | None):
         # Material's template under a name of its own: ours hides it in the loader.
         self.template: Template = env.from_string(MATERIAL_NAV.read_text(encoding="utf-8"))
         self.items = list(_walk(nav.items))
         self.in_nav = {id(page) for page in nav.pages}
         urls = [item.url for item in self.items if getattr(item, "url", None) is not None]
-        urls += [nav.homepage.url if nav.homepage else "", logo or ""]
+        urls += [nav.homepage.url if nav.homepage else "", *(link or "" for link in links)]
         # Folders some link leads into or below: a page there does not share its sidebar.
         self.entered = {()} | {
             _parts(url)[:n] for url in urls for n in range(1, 1 + len(_parts(url)))
@@ -73,9 +74,11 @@ class NavCache:
         return html
 
 
-def share_navigation(env: Environment, nav: Navigation, logo: str | None) -> None:
-    """Give the templates of this build (``env``) the cache of its sidebar."""
-    env.globals["training_nav"] = NavCache(env, nav, logo)
+def share_navigation(env: Environment, nav: Navigation, config: MkDocsConfig) -> None:
+    """Give the templates of this build (``env``) the cache of its sidebar; the logo's
+    and the home link's addresses are written relative to the page too."""
+    homepage = (config.extra or {}).get("homepage")
+    env.globals["training_nav"] = NavCache(env, nav, config.theme.get("logo"), homepage)
 
 
 def _walk(items):

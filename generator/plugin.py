@@ -26,7 +26,6 @@ from generator.render import RenderSettings
 from generator.render.additions import PageAdditions
 from generator.render.sanitize import PageHtml
 from generator.site_finish import SiteFinish
-from generator.upstream.material_nav import share_navigation
 from generator.upstream.mkdocs_nav import ActiveParents
 from generator.upstream.mkdocs_page import HtmlPages
 
@@ -98,12 +97,11 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
             self.preview.choose_pages(files, nav, config, self.pages, self.additions, every_page)
         return nav
 
-    # The sidebar written once for the pages that share it. Before Material's tags plugin
-    # (priority 100) lists the tags: pages a dirty rebuild left alone are shown to it.
+    # Before Material's tags plugin (100): the shared sidebar, the preview's skipped pages.
     @event_priority(150)
     def on_env(self, env, config: MkDocsConfig, files: Files):
         if self.config.enabled:
-            share_navigation(env, self.parents.nav, config)
+            self.finish.environment(env, config)
         if self.config.enabled and self.preview is not None:
             self.preview.prepare_env(env, config, files)
         return env

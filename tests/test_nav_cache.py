@@ -36,7 +36,7 @@ def test_shared_sidebar_is_the_sidebar_material_writes(tmp_path, monkeypatch):
     )
     _build(project, tmp_path / "shared")
     material_wrote = len(written)
-    monkeypatch.setattr(material_nav.NavCache, "key", lambda self, page: None)
+    monkeypatch.setattr(material_nav.NavCache, "key", lambda self, page, nav: None)
     _build(project, tmp_path / "each")
     pages = sorted(p.relative_to(tmp_path / "each") for p in (tmp_path / "each").rglob("*.html"))
     assert len(pages) > 100
@@ -52,21 +52,21 @@ def test_pages_share_a_sidebar_only_with_the_same_folder_above_and_active_items(
     library = Item(url="cases/", active=False, children=None)
     section = Item(url=None, active=False, children=[lesson, library])
     nav = Item(items=[section], pages=[lesson, library], homepage=None)
-    cache = material_nav.NavCache(Theme(name="material").get_env(), nav)
+    cache = material_nav.NavCache(Theme(name="material").get_env())
 
     def key(url, active=()):
         for item in (lesson, library, section):
             item.active = item in active
-        return cache.key(Item(url=url))
+        return cache.key(Item(url=url), nav)
 
     assert key("cases/one/") == key("cases/two/") is not None
     assert key("cases/one/", [library, section]) != key("cases/two/")
     assert key("cases/one/") != key("quizzes/one/")
     assert key("cases/one/") != key("cases/one/sheet/")
     # In the nav, or in a folder a link leads into: written for the page itself.
-    assert cache.key(lesson) is None
+    assert cache.key(lesson, nav) is None
     assert key("lessons/") is None and key("cases.html") is None and key("") is None
     # The logo's and the home link's addresses count as links too.
-    linked = material_nav.NavCache(Theme(name="material").get_env(), nav, None, "print/sheet/")
-    assert linked.key(Item(url="print/sheet/")) is None
-    assert linked.key(Item(url="print/other/")) is not None
+    linked = material_nav.NavCache(Theme(name="material").get_env(), None, "print/sheet/")
+    assert linked.key(Item(url="print/sheet/"), nav) is None
+    assert linked.key(Item(url="print/other/"), nav) is not None

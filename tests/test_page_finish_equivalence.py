@@ -1,4 +1,4 @@
-"""The per-page finishing steps, written for speed, do what their plain forms do: glossary
+"""The per-page finishing steps do what their plain forms do: glossary
 links (render/glossary.py), Chinese lines joined (render/cjk.py), the article marked for
 Pagefind (upstream/material_search.py) and the copy of a page Pagefind reads (pagefind.py).
 Each is held to a plain version of its rule, kept here, on HTML written to trip it and on

@@ -102,8 +102,8 @@ def case_page(
     if _all_plain(view):
         # Nothing for Markdown to do but the headings: written as HTML, at a tenth of the
         # CPU (tests/test_case_html.py holds it to the page case.md.j2 makes).
-        link = lambda to: settings.link(uri, to)  # noqa: E731
-        html, snippets = render_html_page("case.html.j2", link=link, **view)
+        link = settings.link
+        html, snippets = render_html_page("case.html.j2", link=lambda to: link(uri, to), **view)
         return GeneratedPage(uri, html, snippets=snippets, **page)
     markdown, prose = render_page("case.md.j2", **view)
     return GeneratedPage(uri, markdown, prose=prose, **page)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
 
 from generator.knowledge_base import KnowledgeBase
@@ -26,8 +25,7 @@ _SKIPPED_ELEMENTS = frozenset(
     "a code pre kbd samp h1 h2 h3 h4 h5 h6 summary script style svg textarea button".split()
 )
 # ... and elements of these classes: a note's title, a case page's chips and source line.
-_CLASS_VALUE = r"""=["'][^"']*\b(admonition-title|tk-case-meta|tk-source)\b"""
-_SKIPPED_CLASS = re.compile(rf"\bclass{_CLASS_VALUE}")
+_SKIPPED_CLASS = re.compile(r"""\bclass=["'][^"']*\b(admonition-title|tk-case-meta|tk-source)\b""")
 # In the text between tags: addresses and titles of books and documents.
 _PROTECTED_TEXT = re.compile(r"https?://\S+|《[^》]*》")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -73,10 +71,8 @@ class TermLinker:
         self.terms = list(terms)
         words = sorted({word for term in self.terms for word in term.words}, key=len, reverse=True)
         # Finds any word of any term, the longest starting there: where it finds none, no
-        # term is mentioned. Where it finds one, the words starting there are tried longest
-        # first.
+        # term is mentioned.
         self._mentions = re.compile(_longest_of(words)) if words else None
-        self._prose = _prose_scanner(words) if words else None
         owners: dict[str, list[int]] = {}
         for number, term in enumerate(self.terms):
             for word in term.words:
@@ -97,38 +93,36 @@ class TermLinker:
         definition as the link's title."""
         if self._mentions is None or not self._mentions.search(html):
             return html
-        out, position, at, end = [], 0, 0, len(html)
+        out, skipped, depth, position = [], None, 0, 0
         pending, left = [True] * len(self.terms), len(self.terms)
-        while left:
-            at = self._prose.match(html, at).end()
-            if at == end:
-                break
-            if html[at] == "<":  # a tag that may open an element to skip
-                token = _HTML_TOKEN.match(html, at)
-                at, name = token.end(), token.group(2).lower()
-                if (
-                    not token.group(1)
+        for token in _HTML_TOKEN.finditer(html):
+            closing, name = token.group(1), token.group(2)
+            if name is not None:
+                name = name.lower()
+                if skipped is not None:
+                    if name == skipped and name not in _VOID:
+                        depth += -1 if closing else 1
+                        skipped = None if depth == 0 else skipped
+                elif (
+                    not closing
                     and name not in _VOID
                     and (name in _SKIPPED_ELEMENTS or _SKIPPED_CLASS.search(token.group(3)))
                 ):
-                    at = _element_end(html, at, name)
-                continue
-            # Text between tags in which a word of a term starts.
-            stop = html.find("<", at)
-            stop = end if stop < 0 else stop
-            linked, left = self._link_prose(html[at:stop], pending, left, glossary_href)
-            if linked is not None:
-                out += [html[position:at], linked]
-                position = stop
-            at = stop
+                    skipped, depth = name, 1
+            elif skipped is None and token.group(0)[0] != "<":
+                linked, left = self._link_prose(token.group(0), pending, left, glossary_href)
+                if linked is not None:
+                    out += [html[position : token.start()], linked]
+                    position = token.end()
+                if not left:
+                    break
         out.append(html[position:])
         return "".join(out)
 
     def _link_prose(self, text: str, pending: list[bool], left: int, href: str):
-        """Text between tags with its mentions linked (None where none is linked)."""
-        if not _PROTECTED_TEXT.search(text):
-            linked, now_left = self._link_text(text, pending, left, href)
-            return (None if now_left == left else linked), now_left
+        """Text between tags with its mentions linked (None where it has none)."""
+        if not self._mentions.search(text):
+            return None, left
         out, position = [], 0
         for match in _PROTECTED_TEXT.finditer(text):
             if match.start() > position:
@@ -144,10 +138,12 @@ class TermLinker:
 
     def _link_text(self, text: str, pending: list[bool], left: int, href: str) -> tuple[str, int]:
         out, done, position = [], 0, 0
-        search, within = self._mentions.search, self._within
-        while left and (match := search(text, position)):
+        while left:
+            match = self._mentions.search(text, position)
+            if match is None:
+                break
             start = match.start()
-            found = _pending_word(within[match.group()], pending)
+            found = _pending_word(self._within[match.group()], pending)
             if found is None:
                 position = start + 1
                 continue
@@ -171,19 +167,10 @@ def _pending_word(words: list[tuple[str, list[int]]], pending: list[bool]):
     return None
 
 
-def search_vocabulary(terms: list[Term]) -> list[str]:
-    """Words the search segmenter must keep whole: every glossary term and alias.
-
-    jieba splits an unknown phrase such as 首问负责制 into 首问 / 负责制, and a reader who
-    types 首问负责 then finds nothing; taught the trade's own words, it keeps them whole.
-    """
-    return sorted({word for term in terms for word in term.words if not word.isascii()})
-
-
 def _longest_of(words: list[str]) -> str:
     """A regex matching the longest of ``words`` starting where it matches: as the words
     joined by "|" longest first, but written as a tree of their letters, so that the regex
-    engine tries the first letters once each, not once a word (a third less time)."""
+    engine tries each first letter once, not once a word."""
     following: dict[str, list[str]] = {}
     for word in words:
         following.setdefault(word[0], []).append(word[1:])
@@ -198,85 +185,10 @@ def _longest_of(words: list[str]) -> str:
     return "|".join(branches)
 
 
-# The linker looks at a page's tokens (some 350) only where one may matter: the regexes
-# below pass over the others in one call, each whole as _HTML_TOKEN cuts it, and stop at
-# every token that may matter, which is then looked at as before. A "<" that opens neither
-# a comment nor a tag is no token (finditer steps over it).
-_COMMENT = r"<!--.*?-->"
-_STRAY = r"<(?!!--.*?-->)(?!/?[A-Za-z][\w-]*[^>]*>)"
+def search_vocabulary(terms: list[Term]) -> list[str]:
+    """Words the search segmenter must keep whole: every glossary term and alias.
 
-
-def _named(name: str) -> str:
-    """A regex matching a tag name (of _HTML_TOKEN) that lowered is ``name`` (ASCII, lower
-    case): a name starts with an ASCII letter, and the Kelvin sign is the one other letter
-    that str.lower makes ASCII."""
-    letters = [f"[{letter}{letter.upper()}]" if letter.isalpha() else letter for letter in name]
-    letters[1:] = ["[kK\u212a]" if letter == "[kK]" else letter for letter in letters[1:]]
-    return "".join(letters) + r"(?![\w-])"
-
-
-_SKIPPED_NAME = "|".join(_named(name) for name in sorted(_SKIPPED_ELEMENTS))
-# A tag outside elements to skip that opens none: a closing tag, or an opening tag of a name
-# not skipped and without a class to skip (looked for as _SKIPPED_CLASS does, or further on;
-# its \bclass written c(?<!\wc)lass, so that the regex engine looks for a "c" first).
-_PASSED_TAG = (
-    r"</[A-Za-z][\w-]*+[^>]*>"
-    rf"|<(?!{_SKIPPED_NAME})[A-Za-z][\w-]*+(?![^>]*?c(?<!\wc)lass{_CLASS_VALUE})[^>]*>"
-)
-
-
-def _skipped_element(name: str) -> str:
-    """A regex matching a whole element ``name``, opening tag to closing tag, that holds no
-    element of the same name (those are left to _element_end)."""
-    tag = _named(name)
-    inside = rf"(?:[^<]++|</?(?!{tag})[A-Za-z][\w-]*[^>]*>|{_COMMENT}|{_STRAY})*+"
-    return rf"<{tag}[^>]*>{inside}</{tag}[^>]*>"
-
-
-_SKIPPED_WHOLE = "|".join(_skipped_element(name) for name in sorted(_SKIPPED_ELEMENTS))
-
-
-def _prose_scanner(words: list[str]) -> re.Pattern:
-    """Passes the tokens outside elements to skip up to the first that may matter: text in
-    which one of ``words`` may start, or a tag that may open an element to skip (the
-    elements to skip by their name are passed whole, if none of the same name is inside).
-
-    Where a word starts, its first letter is a first letter of a word and, for a word of
-    two letters or more, the next letter a second letter of one: two look-ups in sets of
-    letters, where trying the words at each place the first holds took twice as long as
-    the rest of the scan. (A word starting with "<" starts in no text.)"""
-    singles = {word for word in words if len(word) == 1}
-    firsts = {word[0] for word in words} - {"<"}
-    seconds = {word[1] for word in words if len(word) > 1}
-    text = rf"[^<{_letters(firsts)}]++"
-    if firsts - singles:
-        text += rf"|[{_letters(firsts - singles)}](?![{_letters(seconds)}])"
-    tokens = rf"(?:{text})++(?=<|\Z)|{_PASSED_TAG}|{_COMMENT}|{_SKIPPED_WHOLE}|{_STRAY}"
-    return re.compile(rf"(?:{tokens})*+", re.S)
-
-
-def _letters(letters: set[str]) -> str:
-    """``letters`` written for a regex's character set."""
-    return "".join(sorted(map(re.escape, letters)))
-
-
-def _element_end(html: str, at: int, name: str) -> int:
-    """Where the element ``name``, opened just before ``at``, ends: after its closing tag,
-    or at the end of ``html``."""
-    scanner, depth = _element_scanner(name), 1
-    while (at := scanner.match(html, at).end()) < len(html):
-        token = _HTML_TOKEN.match(html, at)
-        at = token.end()
-        if token.group(2).lower() == name:
-            depth += -1 if token.group(1) else 1
-            if depth == 0:
-                break
-    return at
-
-
-@lru_cache(maxsize=64)
-def _element_scanner(name: str) -> re.Pattern:
-    """Passes the tokens inside an element ``name`` up to the first tag of that name (of
-    any tag where the name is not ASCII)."""
-    other = rf"</?(?!{_named(name)})[A-Za-z][\w-]*[^>]*>|" if name.isascii() else ""
-    return re.compile(rf"(?:[^<]++|{other}{_COMMENT}|{_STRAY})*+", re.S)
+    jieba splits an unknown phrase such as 首问负责制 into 首问 / 负责制, and a reader who
+    types 首问负责 then finds nothing; taught the trade's own words, it keeps them whole.
+    """
+    return sorted({word for term in terms for word in term.words if not word.isascii()})

@@ -40,21 +40,29 @@ _WHITE_SPACE = re.compile(r"[ \t]*\n\s*")
 class NavCache:
     """What Material's nav.html wrote, by the pages that get the same."""
 
-    def __init__(self, env: Environment, nav: Navigation, *links: str | None):
+    def __init__(self, env: Environment, *links: str | None):
         # Material's template under a name of its own: ours hides it in the loader.
         self.template: Template = env.from_string(MATERIAL_NAV.read_text(encoding="utf-8"))
+        self.links = links
+        self.nav: Navigation | None = None
+
+    def _learn(self, nav: Navigation) -> None:
+        """The build's nav, as the first page's context gives it (the same for every page)."""
+        self.nav = nav
         self.items = list(_walk(nav.items))
         self.in_nav = {id(page) for page in nav.pages}
         urls = [item.url for item in self.items if getattr(item, "url", None) is not None]
-        urls += [nav.homepage.url if nav.homepage else "", *(link or "" for link in links)]
+        urls += [nav.homepage.url if nav.homepage else "", *(link or "" for link in self.links)]
         # Folders some link leads into or below: a page there does not share its sidebar.
         self.entered = {()} | {
             _parts(url)[:n] for url in urls for n in range(1, 1 + len(_parts(url)))
         }
         self.html: dict[tuple, str] = {}
 
-    def key(self, page: Page) -> tuple | None:
+    def key(self, page: Page, nav: Navigation) -> tuple | None:
         """Pages with the same key get the same sidebar; None: render it for this page."""
+        if nav is not self.nav:
+            self._learn(nav)
         if page is None or id(page) in self.in_nav:
             return None
         folder = _folder(page.url)
@@ -74,11 +82,11 @@ class NavCache:
         return html
 
 
-def share_navigation(env: Environment, nav: Navigation, config: MkDocsConfig) -> None:
+def share_navigation(env: Environment, config: MkDocsConfig) -> None:
     """Give the templates of this build (``env``) the cache of its sidebar; the logo's
     and the home link's addresses are written relative to the page too."""
     homepage = (config.extra or {}).get("homepage")
-    env.globals["training_nav"] = NavCache(env, nav, config.theme.get("logo"), homepage)
+    env.globals["training_nav"] = NavCache(env, config.theme.get("logo"), homepage)
 
 
 def _walk(items):

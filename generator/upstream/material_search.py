@@ -56,9 +56,9 @@ def answer_with_pagefind(config: MkDocsConfig) -> bool:
 
 def mark_for_pagefind(html: str) -> str:
     """The page with its article marked for Pagefind; the same object if not found."""
-    # One search, not one to test and one to replace: marked, the page is longer.
-    marked = html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
-    return marked if len(marked) > len(html) else html
+    if ARTICLE not in html:
+        return html
+    return html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
 
 
 def serve_shim_locally(config: MkDocsConfig) -> None:

@@ -21,11 +21,9 @@ from generator.render import GeneratedPage
 class ActiveParents:
     def __init__(self, pages: list[GeneratedPage]):
         self.parents = {page.uri: page.parent for page in pages if page.parent}
-        self.nav: Navigation | None = None
         self.nav_pages: dict[str, Page] = {}
 
     def use_nav(self, nav: Navigation) -> None:
-        self.nav = nav
         self.nav_pages = {page.file.src_uri: page for page in nav.pages}
 
     def mark(self, page: Page, active: bool) -> None:

@@ -20,6 +20,7 @@ from material.plugins.search import plugin as search_plugin
 from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.commands import build as build_module
 from mkdocs.commands import serve as serve_module
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -62,6 +63,15 @@ def test_material_search_index_is_replaceable():
     assert "self.search_index = SearchIndex(**self.config)" in source
     assert "self.search_index.add_entry_from_context(page)" in source
     assert not list(material_search.NothingIndexed().entries)
+
+
+def test_material_search_runs_no_page_handler_when_pagefind_answers():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    handlers = config.plugins.events["page_context"]
+    search = config.plugins["material/search"]
+    assert search.on_page_context in handlers
+    assert material_search.answer_with_pagefind(config)
+    assert search.on_page_context not in handlers
 
 
 def test_material_offline_plugin_adds_the_iframe_worker_shim_to_polyfills():

@@ -51,6 +51,7 @@ from generator.render import GeneratedPage, render_template
 from generator.render.glossary import search_vocabulary
 from generator.upstream import material_search
 from generator.upstream.material_assets import missing_material_assets
+from generator.upstream.material_language import share_translations
 from generator.upstream.material_nav import share_navigation
 from generator.upstream.material_search_worker import compact_search_index, repair_search_worker
 
@@ -130,9 +131,10 @@ class SiteFinish:
         return [*files, File.generated(config, f"{ASSET_URI}/{STYLESHEET}", content=styles)]
 
     def environment(self, env, config: MkDocsConfig) -> None:
-        """What our templates ask of this build's Jinja environment (theme/partials/nav.html:
-        the sidebar written once for the pages that share it)."""
+        """What our templates ask of this build's Jinja environment (theme/partials/: the
+        sidebar written once for the pages that share it, Material's words looked up once)."""
         share_navigation(env, config)
+        share_translations(env, config)
 
     def page_context(self, context):
         if self.pagefind:

@@ -30,6 +30,7 @@ from mkdocs.utils import CountHandler
 
 from generator.upstream import (
     material_assets,
+    material_language,
     material_search,
     material_search_worker,
     mkdocs_preview,
@@ -263,6 +264,28 @@ def test_material_reads_the_page_in_its_sidebar_only_where_material_nav_expects(
         "{% elif nav_item == page %}",
         "{% set toc = page.toc %}",
     }, uses
+
+
+# --- material_language.py: Material's interface words looked up once ------------------
+
+
+def test_material_language_template_is_the_one_material_language_replaces():
+    text = (MATERIAL_TEMPLATES / "partials" / "language.html").read_text(encoding="utf-8")
+    assert text.split("-#}\n", 1)[1] == material_language.MATERIAL_LANGUAGE
+
+
+def test_every_interface_word_is_the_one_material_writes():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()  # Material's templates only: ours are added by the plugin
+    english = (MATERIAL_TEMPLATES / "partials" / "languages" / "en.html").read_text("utf-8")
+    keys = [*re.findall(r'^\s*"([\w.]+)":', english, re.MULTILINE), "no.such.word"]
+    asked = '{% import "partials/language.html" as lang with context %}'
+    asked += "{% for key in keys %}{{ lang.t(key) }}\n{% endfor %}"
+    material_words = env.from_string(asked).render(config=config, keys=keys).splitlines()
+    translate = material_language.Translations(env, config.theme["language"]).translate
+    assert [translate(key) for key in keys] == material_words
+    assert translate("header") == "页眉" and translate("no.such.word") == "no.such.word"
+    assert len(keys) > 50
 
 
 # --- theme/main.html: Material's script fetched after the first paint ------------------

@@ -340,3 +340,37 @@ def test_page_render_is_called_after_on_page_markdown_and_sets_what_ours_sets():
     populate = inspect.getsource(build._populate_page)
     order = ["on_page_markdown", "page.render(config, files)", "on_page_content"]
     assert [populate.index(step) for step in order] == sorted(populate.index(s) for s in order)
+
+
+def test_headings_made_together_are_each_the_heading_made_alone():
+    import markdown
+
+    from generator.upstream.mkdocs_page import _ID, HtmlPages, _flat
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    # Titles whose ids repeat (Markdown then numbers them), have none, look numbered, or
+    # are written out: each must get the id it gets on its own page.
+    titles = [
+        "沙池投诉",
+        "沙池投诉？",
+        "？？",
+        "！！",
+        "case_1",
+        "case",
+        "标题 {#case}",
+        "沙池投诉",
+    ]
+    headings = [f"# {title}" for title in titles] + ["## 案情经过", "### 小组讨论"]
+    pages = [
+        SimpleNamespace(uri=f"p{n}.md", snippets=(h, "## 案情经过")) for n, h in enumerate(headings)
+    ]
+    together = HtmlPages(pages)
+    alone = markdown.Markdown(
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+    )
+    for heading in dict.fromkeys(headings):
+        html = alone.reset().convert(heading)
+        made = together._make(heading, config)
+        assert made == (html, _flat(alone.toc_tokens), _ID.findall(html)), heading
+    # Made in one conversion, but for those whose ids look numbered.
+    assert {"# 沙池投诉", "## 案情经过", "### 小组讨论"} <= set(together._made)

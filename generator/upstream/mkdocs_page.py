@@ -38,6 +38,8 @@ _ID = re.compile(r'\bid="([^"]*)"')
 _MADE_APART = 40
 # Between two snippets in the Markdown MkDocs renders: a paragraph of its own.
 _BETWEEN = "\x1aBETWEEN\x1a"
+# An id as Markdown's toc makes one unique: the id it repeats (or none) and a number.
+_NUMBERED = re.compile(r".*_\d+")
 
 
 class HtmlPages:
@@ -72,16 +74,43 @@ class HtmlPages:
 
     def _make(self, snippet: str, config: MkDocsConfig) -> tuple[str, list[dict], list[str]]:
         """A snippet's HTML, its headings' table-of-contents entries and its ids."""
+        if self._markdown is None:
+            self._markdown = markdown.Markdown(
+                extensions=config["markdown_extensions"],
+                extension_configs=config["mdx_configs"] or {},
+            )
+            self._make_headings()
         if snippet not in self._made:
-            if self._markdown is None:
-                self._markdown = markdown.Markdown(
-                    extensions=config["markdown_extensions"],
-                    extension_configs=config["mdx_configs"] or {},
-                )
             made = self._markdown.reset().convert(snippet)
             tokens = _flat(getattr(self._markdown, "toc_tokens", []))
             self._made[snippet] = (made, tokens, _ID.findall(made))
         return self._made[snippet]
+
+    def _make_headings(self) -> None:
+        """Every page's one-line headings made in one conversion, not one each (a case
+        page's title is its own): each is what it would be alone, as a heading's HTML
+        depends only on its line and on the ids before it in the same conversion, which
+        Markdown numbers when one repeats (a heading with such an id is made alone)."""
+        headings = list(
+            dict.fromkeys(
+                snippet
+                for snippets in self.snippets.values()
+                if len(snippets) <= _MADE_APART
+                for snippet in snippets
+                if snippet.startswith("#") and "\n" not in snippet
+            )
+        )
+        made = self._markdown.reset().convert(f"\n\n{_BETWEEN}\n\n".join(headings))
+        parts = [part.strip("\n") for part in made.split(f"<p>{_BETWEEN}</p>")]
+        if len(parts) != len(headings):
+            return
+        tokens = {t["id"]: t for t in _flat(getattr(self._markdown, "toc_tokens", []))}
+        for heading, written in zip(headings, parts, strict=True):
+            ids = _ID.findall(written)
+            if any(_NUMBERED.fullmatch(found) for found in ids):
+                continue  # perhaps numbered for repeating an id made before
+            entries = [tokens[found] for found in ids if found in tokens]
+            self._made[heading] = (written, entries, ids)
 
 
 def _flat(tokens: list[dict]) -> list[dict]:

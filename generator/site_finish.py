@@ -80,6 +80,10 @@ OTHER_ASSETS = (
 # The page shown for a page not saved, fetched when the service worker installs.
 OFFLINE_PAGE = "offline/index.html"
 SEARCH_WORKER = f"{ASSET_URI}/search-worker.js"
+# Pagefind's copies of the pages go to shared memory if it has this much room, which holds
+# 100,000 copies of case pages (9 KB each) and leaves Docker's usual 64 MB alone.
+SHARED_MEMORY = "/dev/shm"
+SCRATCH_ROOM = 1_000_000_000
 # The preview refreshes its search index once edits have paused this long (seconds).
 PREVIEW_SEARCH_DELAY = 10.0
 
@@ -105,7 +109,7 @@ class SiteFinish:
         # Pagefind reads what it indexes of the marked pages from copies (search_page), in a
         # folder removed once it has finished (or when the build fails before).
         self._search_pages = (
-            tempfile.TemporaryDirectory(prefix="training-search-")
+            tempfile.TemporaryDirectory(prefix="training-search-", dir=_scratch_folder())
             if self.pagefind and not serving
             else None
         )
@@ -291,6 +295,22 @@ class _PreviewIndex:
             except (SearchIndexError, OSError) as exc:
                 # Not a warning: strict mode would count it against the next rebuild.
                 log.info(msg.PREVIEW_SEARCH_STALE.format(detail=exc))
+
+
+def _scratch_folder() -> str | None:
+    """Where the page copies for Pagefind go: the machine's shared memory when it has room
+    (a file made on disk costs the build about 0.45 ms of CPU, in memory 0.1: 0.48 against
+    0.12 CPU s for the 1,050 copies of 1,000 cases), else the temporary folder; a TMPDIR
+    set by the person building decides."""
+    if os.environ.get("TMPDIR"):
+        return None
+    try:
+        room = os.statvfs(SHARED_MEMORY)
+    except OSError:  # not Linux
+        return None
+    if room.f_bavail * room.f_frsize < SCRATCH_ROOM or not os.access(SHARED_MEMORY, os.W_OK):
+        return None
+    return SHARED_MEMORY
 
 
 def _deferred(path: str) -> ExtraScriptValue:

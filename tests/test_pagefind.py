@@ -230,3 +230,28 @@ def test_pagefind_ending_on_its_first_request_stops_the_build_with_its_words(tmp
     with pytest.raises(SearchIndexError) as error, SearchService(tmp_path, "pack") as search:
         search.index(["index.html"], ["index.html"])
     assert msg.PAGEFIND_SERVICE_ENDED.format(code=3) in str(error.value)
+
+
+def test_the_page_copies_go_to_memory_when_it_has_room_else_to_the_temporary_folder(
+    monkeypatch,
+):
+    from generator import site_finish
+
+    monkeypatch.delenv("TMPDIR", raising=False)
+    if Path(site_finish.SHARED_MEMORY).is_dir():  # Linux: on the CI machine too
+        assert site_finish._scratch_folder() == site_finish.SHARED_MEMORY
+    monkeypatch.setattr(site_finish, "SCRATCH_ROOM", 10**18)  # more than any machine has
+    assert site_finish._scratch_folder() is None
+    monkeypatch.setattr(site_finish, "SCRATCH_ROOM", 1)
+    monkeypatch.setenv("TMPDIR", "/somewhere/chosen")  # the person building decides
+    assert site_finish._scratch_folder() is None
+
+
+def test_a_build_leaves_no_page_copies_behind(project, tmp_path):
+    from tests.conftest import build
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert build(project, tmp_path / "site", TMPDIR=str(scratch)).returncode == 0
+    assert (tmp_path / "site" / PAGEFIND_DIR / "pagefind-entry.json").exists()
+    assert not list(scratch.iterdir())

@@ -641,7 +641,7 @@ def header(sizes: list[int], started: float, case_chars: float, runs: int) -> st
             "on_post_build (Python wrapper and Pagefind's binary: the site's index, started first and waited for last, "
             "and the offline pack's), clocked where each is waited for; their CPU and peak RSS come from the build "
             "process's RUSAGE_CHILDREN, the share is of the build's CPU; the wall clock is the time the build waited "
-            "for them (the offline pack and the .gz/.br copies of the pages are made while the site's index is being "
+            "for them (the offline pack and the .gz/.br copies of the stylesheets and scripts are made while the site's index is being "
             "built). **pagefind/ MB, files**: the "
             "index it writes, which takes the place of Material's search_index.json.",
             "- **Material search plugin CPU s** and **jieba dictionary CPU s**: what is left of Material's search in "
@@ -666,7 +666,7 @@ def header(sizes: list[int], started: float, case_chars: float, runs: int) -> st
             "- **A phone's data**: *first visit* is every body byte the server sent for a page opened with an empty cache "
             "and the service worker allowed to install, until it controls the page and no request has come for "
             f"{weigh.FIRST_VISIT_QUIET} s (the worker's and web workers' requests included: counted at the server); the "
-            "*offline pack* is offline-pack.json's pages and files weighed on disk (gzip: the build's .gz copies), fetched "
+            "*offline pack* is offline-pack.json's pages and files weighed on disk (gzip: the build's .gz copies, and the pages at gzip level 6 as a server compresses them), fetched "
             "only when someone taps 保存到本机，离线可用; *first search* is the total before the first result in the "
             "search table below.",
             "- **Search**: the case page opened cold in Chromium (service workers blocked) and left to settle, then "

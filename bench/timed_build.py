@@ -162,8 +162,9 @@ def _output_subdir(args) -> str:
 
 
 def _clock_precompress() -> None:
-    # The training plugin writes .gz and .br copies of the site in on_post_build (in two
-    # parts: the pages while Pagefind runs, its index and the service worker after).
+    # The training plugin writes .gz and .br copies of the site's stylesheets, scripts and
+    # data in on_post_build (in two parts: while Pagefind runs, then for its index and the
+    # service worker).
     try:
         from generator import site_finish
     except ImportError:

@@ -266,7 +266,9 @@ class Pack:
     pages: int
     files: int
     bytes: int
-    gzip_bytes: int  # the same files as a server sending the build's .gz copies would
+    # The same files as a server sends them: the build's .gz copies, and the pages (which
+    # have none) compressed as they are sent, at gzip level 6.
+    gzip_bytes: int
     search_files: int  # of which the pack's own search index
     search_bytes: int
 
@@ -281,7 +283,10 @@ def offline_pack(site: Path) -> Pack | None:
         path = site / (url + "index.html" if url.endswith("/") else url)
         copy = path.with_name(path.name + ".gz")
         sizes[url] = path.stat().st_size
-        packed[url] = copy.stat().st_size if copy.exists() else sizes[url]
+        if copy.exists():
+            packed[url] = copy.stat().st_size
+        else:
+            packed[url] = min(sizes[url], len(gzip.compress(path.read_bytes(), compresslevel=6)))
     search = [url for url in pack["files"] if url.startswith("pagefind-offline/")]
     return Pack(
         len(pack["pages"]),

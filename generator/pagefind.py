@@ -132,6 +132,19 @@ def search_page(html: str) -> str:
     return f"<!DOCTYPE html>\n{html_tag}{head}<body>{html[start:end]}</body></html>\n"
 
 
+def write_pages(folder: Path, pages: dict[str, bytes]) -> None:
+    """``pages`` (path → HTML) written under ``folder`` in path order, so that a folder that
+    lists its files in the order they were made (tmpfs) gives Pagefind the same order, and
+    the same index, at every build."""
+    made: set[Path] = set()
+    for path in sorted(pages):
+        file = folder / path
+        if file.parent not in made:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            made.add(file.parent)
+        file.write_bytes(pages[path])
+
+
 def pages_glob(pages: Iterable[str], site_pages: Iterable[str]) -> str:
     """One glob for Pagefind that matches ``pages`` and no other of ``site_pages`` (paths
     of HTML files in the site): a folder whose pages are all wanted is one ``folder/**``

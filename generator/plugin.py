@@ -72,7 +72,7 @@ class TrainingPlugin(BasePlugin[TrainingConfig]):
         docs_dir, directory_urls = Path(config.docs_dir), config.use_directory_urls
         self.additions = PageAdditions(self.kb, self.sources.lessons_dir, docs_dir, directory_urls)
         self.html = PageHtml(self.pages, self.config.raw_html, self.additions.link_terms)
-        self.html_pages = HtmlPages(self.pages)
+        self.html_pages = HtmlPages(self.pages, every_page=preview is None)
         self.finish = SiteFinish(
             config, self.config.search, self.additions.terms, serving=preview is not None
         )

@@ -46,6 +46,7 @@ from generator.pagefind import (
     index_site,
     pages_glob,
     search_page,
+    write_pages,
 )
 from generator.precompress import compressible, precompress_files
 from generator.render import GeneratedPage, render_template
@@ -113,8 +114,7 @@ class SiteFinish:
             if self.pagefind and not serving
             else None
         )
-        self._copy_sizes: dict[str, int] = {}  # path in the site → bytes of its copy
-        self._copy_folders: set[Path] = set()
+        self._copies: dict[str, bytes] = {}  # path in the site → its copy, until written
         self.serving = serving
         if not serving:
             # What is loaded and rendered by now stays to the build's end, and Python's
@@ -164,13 +164,7 @@ class SiteFinish:
             self.marked_pages.add(page.file.dest_uri)
             if self._search_pages is not None:
                 # What Pagefind reads of the page, for the index of the built site.
-                copy = Path(self._search_pages.name, COPIES, page.file.dest_uri)
-                if copy.parent not in self._copy_folders:
-                    copy.parent.mkdir(parents=True, exist_ok=True)
-                    self._copy_folders.add(copy.parent)
-                text = search_page(marked).encode("utf-8")
-                copy.write_bytes(text)
-                self._copy_sizes[page.file.dest_uri] = len(text)
+                self._copies[page.file.dest_uri] = search_page(marked).encode("utf-8")
         return marked
 
     def finish_site(self, site: Path, config: MkDocsConfig) -> None:
@@ -243,7 +237,12 @@ class SiteFinish:
 
     def _start_site_index(self, site: Path, copies: Path) -> SearchIndex:
         """Pagefind over the copies of the marked pages (in parts on a large site)."""
-        return index_copies(site, copies, self._copy_sizes, site / SEARCH_WORKER)
+        # Written in one go, in path order: Pagefind numbers the pages in the order it finds
+        # them, which on some file systems is the order they were made.
+        write_pages(copies / COPIES, self._copies)
+        sizes = {path: len(copy) for path, copy in self._copies.items()}
+        self._copies = {}
+        return index_copies(site, copies, sizes, site / SEARCH_WORKER)
 
     def _offline_pack(self, site: Path, built: list[str], directory_urls: bool) -> list[str]:
         """Choose the offline pack within its budget, index its pages for its own search and

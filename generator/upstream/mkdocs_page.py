@@ -43,10 +43,13 @@ _NUMBERED = re.compile(r".*_\d+")
 
 
 class HtmlPages:
-    def __init__(self, pages: list[GeneratedPage]):
+    def __init__(self, pages: list[GeneratedPage], every_page: bool = True):
         self.snippets = {page.uri: page.snippets for page in pages if page.snippets is not None}
         self._made: dict[str, tuple[str, list[dict], list[str]]] = {}
         self._markdown: markdown.Markdown | None = None
+        # Whether the build renders every page (not a preview's rebuild of a few): then
+        # all their headings are made at once (_make_headings).
+        self.every_page = every_page
 
     def take(self, page: Page) -> None:
         """Have ``page`` rendered from its snippets, if it is one written as HTML."""
@@ -79,7 +82,8 @@ class HtmlPages:
                 extensions=config["markdown_extensions"],
                 extension_configs=config["mdx_configs"] or {},
             )
-            self._make_headings()
+            if self.every_page:
+                self._make_headings()
         if snippet not in self._made:
             made = self._markdown.reset().convert(snippet)
             tokens = _flat(getattr(self._markdown, "toc_tokens", []))

@@ -44,13 +44,11 @@ from generator.pagefind import (
     SearchService,
     index_copies,
     index_site,
-    pages_glob,
-    search_page,
-    write_pages,
 )
 from generator.precompress import compressible, precompress_files
 from generator.render import GeneratedPage, render_template
 from generator.render.glossary import search_vocabulary
+from generator.search_pages import pages_glob, search_page, write_pages
 from generator.upstream import material_search
 from generator.upstream.material_assets import missing_material_assets
 from generator.upstream.material_language import share_translations

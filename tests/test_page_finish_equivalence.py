@@ -11,7 +11,6 @@ import re
 
 import pytest
 
-from generator.pagefind import BODY, search_page
 from generator.render.cjk import _BREAK, _PRE, join_wrapped_lines
 from generator.render.glossary import (
     _HTML_TOKEN,
@@ -22,6 +21,7 @@ from generator.render.glossary import (
     Term,
     TermLinker,
 )
+from generator.search_pages import BODY, search_page
 from generator.upstream.material_search import ARTICLE, mark_for_pagefind
 
 HREF = "../glossary/"

@@ -1,5 +1,6 @@
-"""What Pagefind is given to read (generator/pagefind.py): only the marked pages, and of
-each only what it indexes, with the same index as a result."""
+"""What Pagefind is given to read (generator/search_pages.py) and how it is run
+(generator/pagefind.py): only the marked pages, and of each only what it indexes, with the
+same index as a result."""
 
 from __future__ import annotations
 
@@ -15,18 +16,20 @@ import pytest
 
 from generator.messages import site as msg
 from generator.pagefind import (
-    BODY,
     PAGEFIND_DIR,
-    PART_BYTES,
-    PART_PAGES,
     WORKER_PARTS,
     SearchIndex,
     SearchIndexError,
     SearchService,
     list_parts_in_worker,
     pagefind_command,
-    pages_glob,
     part_folder,
+)
+from generator.search_pages import (
+    BODY,
+    PART_BYTES,
+    PART_PAGES,
+    pages_glob,
     search_page,
     split_pages,
     write_pages,

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.offline import page_url
-from generator.pagefind import BODY, COPIES, index_copies, search_page, split_pages
+from generator.pagefind import COPIES, index_copies
+from generator.search_pages import BODY, search_page, split_pages
 from tests.browser.conftest import ROOT, build_site, serving
 
 pytestmark = pytest.mark.browser
@@ -148,7 +149,7 @@ def test_html_in_a_case_shows_as_text_in_search_results(page, hostile_site, sear
 @pytest.fixture(scope="module")
 def parted_site(tmp_path_factory, site_dir):
     """The shipped site with its index written in three parts, as a site past
-    generator.pagefind.PART_PAGES is (the same code, with a lower limit): the site, and
+    generator.search_pages.PART_PAGES is (the same code, with a lower limit): the site, and
     the part (0, 1, 2) of each indexed page, as a path below the base URL."""
     root = tmp_path_factory.mktemp("parted")
     site = root / "site"

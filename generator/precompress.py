@@ -71,15 +71,11 @@ def precompress_files(paths: Iterable[Path]) -> int:
 def _compress(path: Path) -> int:
     data = path.read_bytes()
     written = 0
-    for suffix, compress in _COMPRESSORS:
-        packed = compress(data)
+    for suffix, packed in (
+        (".gz", deflate.gzip_compress(data, GZIP_LEVEL)),  # no name, no time: reproducible
+        (".br", brotli.compress(data, quality=BROTLI_QUALITY)),
+    ):
         if len(packed) < len(data):
             path.with_name(path.name + suffix).write_bytes(packed)
             written = 1
     return written
-
-
-_COMPRESSORS = (
-    (".gz", lambda data: deflate.gzip_compress(data, GZIP_LEVEL)),  # no name, no time
-    (".br", lambda data: brotli.compress(data, quality=BROTLI_QUALITY)),
-)
